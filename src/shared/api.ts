@@ -1,0 +1,152 @@
+// The payments API's HTTP contract: one zod schema per request and response body, shared by
+// the server (which validates what arrives) and the extension's API client (which validates
+// what comes back). Paths live here too, so neither side spells a route by hand.
+import { z } from 'zod'
+
+export const API_PREFIX = '/v1'
+
+export const SiteId = z.enum(['x', 'bluesky', 'mastodon'])
+export type SiteId = z.infer<typeof SiteId>
+
+/** A handle as the site shows it, without the leading @ (Mastodon keeps user@domain). */
+export const Handle = z
+  .string()
+  .trim()
+  .min(1)
+  .max(320)
+  .regex(/^[A-Za-z0-9_.\-@]+$/, 'handle may contain letters, digits, _ . - and @ only')
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code')
+/** Integer minor units: cents for USD, yen for JPY, fils for KWD. */
+export const MinorAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+export const IdempotencyKey = z.string().min(8).max(255)
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
+
+// ── identity ──────────────────────────────────────────────────────────────
+export const RegisterRequest = z.object({
+  /** ECDSA P-256 public key as a JWK. */
+  publicKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
+})
+export const RegisterResponse = z.object({ accountId: z.string() })
+
+export const ChallengeRequest = z.object({ accountId: z.string() })
+export const ChallengeResponse = z.object({ challenge: z.string(), expiresAt: z.string() })
+
+export const SessionRequest = z.object({
+  accountId: z.string(),
+  challenge: z.string(),
+  /** base64url of the raw (IEEE P1363) ECDSA SHA-256 signature over the challenge's UTF-8 bytes. */
+  signature: z.string(),
+})
+export const SessionResponse = z.object({ token: z.string(), expiresAt: z.string() })
+
+// ── wallet ────────────────────────────────────────────────────────────────
+export const EscrowedTip = z.object({
+  site: SiteId,
+  handle: z.string(),
+  amount: z.number().int(),
+  currency: CurrencyCode,
+  returnsAt: z.string(),
+})
+export const WalletView = z.object({
+  accountId: z.string(),
+  /** null until the first top-up picks the wallet's currency. */
+  currency: CurrencyCode.nullable(),
+  balance: z.number().int(),
+  debt: z.number().int(),
+  escrowed: z.array(EscrowedTip),
+})
+export type WalletView = z.infer<typeof WalletView>
+
+export const ActivityKind = z.enum(['topup', 'tip_sent', 'tip_received', 'refund', 'dispute', 'payout'])
+export const ActivityItem = z.object({
+  id: z.string(),
+  kind: ActivityKind,
+  amount: z.number().int(),
+  currency: CurrencyCode,
+  at: z.string(),
+  site: SiteId.nullable(),
+  handle: z.string().nullable(),
+  postId: z.string().nullable(),
+  postUrl: z.string().nullable(),
+  note: z.string().nullable(),
+})
+export type ActivityItem = z.infer<typeof ActivityItem>
+export const ActivityPage = z.object({ items: z.array(ActivityItem), nextCursor: z.string().nullable() })
+
+// ── tips ──────────────────────────────────────────────────────────────────
+export const NOTE_MAX_LENGTH = 280
+export const TipRequest = z.object({
+  site: SiteId,
+  handle: Handle,
+  postId: z.string().max(100).nullable(),
+  postUrl: z.string().url().max(2048).nullable(),
+  amount: MinorAmount,
+  currency: CurrencyCode,
+  note: z.string().max(NOTE_MAX_LENGTH).nullable(),
+})
+export type TipRequest = z.infer<typeof TipRequest>
+export const TipReceipt = z.object({
+  id: z.string(),
+  site: SiteId,
+  handle: z.string(),
+  postId: z.string().nullable(),
+  amount: z.number().int(),
+  currency: CurrencyCode,
+  /** 'earnings' when the handle is claimed, 'escrow' until someone claims it. */
+  credited: z.enum(['earnings', 'escrow']),
+  balanceAfter: z.number().int(),
+  createdAt: z.string(),
+})
+export type TipReceipt = z.infer<typeof TipReceipt>
+
+// ── top-ups ───────────────────────────────────────────────────────────────
+export const TopupRequest = z.object({ amount: MinorAmount, currency: CurrencyCode })
+export type TopupRequest = z.infer<typeof TopupRequest>
+export const TopupResponse = z.object({ checkoutSessionId: z.string(), checkoutUrl: z.string().url() })
+
+// ── creator ───────────────────────────────────────────────────────────────
+export const ClaimRequest = z.object({ site: SiteId, handle: Handle })
+export const ClaimedHandle = z.object({ site: SiteId, handle: z.string(), claimedAt: z.string() })
+export const ReceivedTip = z.object({
+  id: z.string(),
+  site: SiteId,
+  handle: z.string(),
+  postId: z.string().nullable(),
+  postUrl: z.string().nullable(),
+  amount: z.number().int(),
+  currency: CurrencyCode,
+  note: z.string().nullable(),
+  from: z.string(),
+  at: z.string(),
+})
+export type ReceivedTip = z.infer<typeof ReceivedTip>
+export const CreatorView = z.object({
+  handles: z.array(ClaimedHandle),
+  earnings: z.array(z.object({ currency: CurrencyCode, amount: z.number().int() })),
+  tips: z.array(ReceivedTip),
+})
+export type CreatorView = z.infer<typeof CreatorView>
+
+// ── errors ────────────────────────────────────────────────────────────────
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+})
+export type ApiError = z.infer<typeof ApiError>
+
+/** Every route, in one place. */
+export const routes = {
+  accounts: `${API_PREFIX}/accounts`,
+  challenge: `${API_PREFIX}/sessions/challenge`,
+  sessions: `${API_PREFIX}/sessions`,
+  wallet: `${API_PREFIX}/wallet`,
+  activity: `${API_PREFIX}/activity`,
+  tips: `${API_PREFIX}/tips`,
+  tip: (id: string) => `${API_PREFIX}/tips/${encodeURIComponent(id)}`,
+  topups: `${API_PREFIX}/topups`,
+  topupReturn: `${API_PREFIX}/topups/return`,
+  stripeWebhook: `${API_PREFIX}/webhooks/stripe`,
+  creator: `${API_PREFIX}/creator`,
+  devClaim: `${API_PREFIX}/dev/claims`,
+  health: '/health',
+  ready: '/ready',
+} as const
