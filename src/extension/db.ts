@@ -1,0 +1,66 @@
+// The extension's local cache in IndexedDB (Dexie). The background is the only writer; the
+// popup, options page and panel read it with live queries so they paint at once from cache.
+import Dexie, { type EntityTable } from 'dexie'
+import type { ActivityItem, CreatorView, TipReceipt, TipRequest, WalletView } from '../shared/api.ts'
+
+export interface CachedWallet extends WalletView {
+  key: 'me'
+  syncedAt: string
+}
+export interface CachedCreator extends CreatorView {
+  key: 'me'
+  syncedAt: string
+}
+export type OutboxState = 'queued' | 'sending' | 'failed' | 'delivered'
+export interface OutboxItem {
+  /** The idempotency key the API sees: written before the first attempt, reused on every retry. */
+  id: string
+  state: OutboxState
+  request: TipRequest
+  createdAt: string
+  attempts: number
+  nextAttemptAt: number
+  lastError: { code: string; message: string } | null
+  receipt: TipReceipt | null
+}
+export interface TippedPost {
+  /** `${site}:${postId}` */
+  key: string
+  at: string
+}
+export interface Setting {
+  key: string
+  value: unknown
+}
+export interface DeviceIdentity {
+  key: 'device'
+  accountId: string
+  /** Non-extractable: the private key never leaves WebCrypto. */
+  privateKey: CryptoKey
+  publicKey: JsonWebKey
+}
+
+export class TiplineDb extends Dexie {
+  wallet!: EntityTable<CachedWallet, 'key'>
+  activity!: EntityTable<ActivityItem, 'id'>
+  outbox!: EntityTable<OutboxItem, 'id'>
+  tipped!: EntityTable<TippedPost, 'key'>
+  creator!: EntityTable<CachedCreator, 'key'>
+  settings!: EntityTable<Setting, 'key'>
+  identity!: EntityTable<DeviceIdentity, 'key'>
+
+  constructor(name = 'tipline') {
+    super(name)
+    this.version(1).stores({
+      wallet: 'key',
+      activity: 'id, at, kind, [site+handle]',
+      outbox: 'id, state, nextAttemptAt, createdAt',
+      tipped: 'key',
+      creator: 'key',
+      settings: 'key',
+      identity: 'key',
+    })
+  }
+}
+
+export const db = new TiplineDb()
