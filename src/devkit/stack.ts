@@ -1,0 +1,65 @@
+// The whole local stack in one process: the payments API on an embedded database and the Stripe
+// stand-in that it talks to through the official SDK. Used by `npm start`, `npm run tour` and the
+// e2e tests. The site stand-ins are served by the browser's request routing (see sites/).
+import { randomBytes } from 'node:crypto'
+import { startApi, type RunningApi } from '../server/index.ts'
+import { startStripeStandIn, type StripeStandIn } from './stripe/index.ts'
+import { DEFAULT_API_URL } from '../../scripts/build-config.ts'
+
+export interface StackOptions {
+  /** The extension is built against one API origin (scripts/build-config.ts); the API must listen there. */
+  apiUrl?: string
+  stripePort?: number
+  /** PGlite data folder; undefined keeps the database in memory. */
+  dataDir?: string
+  /** Real Postgres instead of PGlite. */
+  databaseUrl?: string
+  log?: (line: Record<string, unknown>) => void
+}
+
+export interface Stack {
+  api: RunningApi
+  stripe: StripeStandIn
+  close(): Promise<void>
+}
+
+export const STRIPE_STAND_IN_PORT = 12111
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const apiUrl = new URL(options.apiUrl ?? DEFAULT_API_URL)
+  const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
+  const stripe = await startStripeStandIn({
+    port: options.stripePort ?? STRIPE_STAND_IN_PORT,
+    webhooks: [{ url: `${apiUrl.origin}/v1/webhooks/stripe`, secret: webhookSecret }],
+  })
+  const stripeUrl = new URL(stripe.url)
+  try {
+    const api = await startApi({
+      port: Number(apiUrl.port),
+      host: apiUrl.hostname,
+      publicUrl: apiUrl.origin,
+      databaseUrl: options.databaseUrl,
+      dataDir: options.dataDir,
+      devClaims: true,
+      stripe: {
+        secretKey: stripe.secretKey,
+        webhookSecret,
+        host: stripeUrl.hostname,
+        port: Number(stripeUrl.port),
+        protocol: 'http',
+      },
+      ...(options.log ? { logger: options.log } : {}),
+    })
+    return {
+      api,
+      stripe,
+      async close() {
+        await api.close()
+        await stripe.close()
+      },
+    }
+  } catch (error) {
+    await stripe.close()
+    throw error
+  }
+}

@@ -1,0 +1,20 @@
+import { test, expect } from './fixtures.ts'
+
+test('a tip under a post lowers the balance and reaches the creator', async ({ popup, x, options }) => {
+  await popup.topUp('10.00')
+  await popup.open()
+  await expect(popup.balance).toHaveText('$10.00')
+
+  await x.open()
+  const post = x.post('nour_writes')
+  await post.tip(200, 'Thanks for the thread')
+  await expect(post.panel.getByTestId('panel-status')).toContainText('$2.00')
+
+  await expect(popup.balance).toHaveText('$8.00')
+
+  // Nobody has claimed @nour_writes yet, so the tip waits in escrow until the creator claims the handle.
+  await options.claim('x', 'nour_writes')
+  await expect(options.tipsReceived).toContainText('nour_writes')
+  await expect(options.tipsReceived).toContainText('$2.00')
+  await expect(options.tipsReceived).toContainText('Thanks for the thread')
+})
