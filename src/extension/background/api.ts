@@ -1,0 +1,64 @@
+// The typed client for the payments API's authenticated routes. Each route's response is parsed
+// with the shared contract's schema; a 401 renews the session and tries once more.
+import { z } from 'zod'
+import {
+  ActivityPage,
+  ClaimRequest,
+  CreatorView,
+  TipReceipt,
+  TopupRequest,
+  TopupResponse,
+  WalletView,
+  routes,
+  type TipRequest,
+} from '../../shared/api.ts'
+import { ApiClientError } from './errors.ts'
+import { callApi } from './http.ts'
+import { renewSession, sessionToken } from './session.ts'
+
+type Reads = {
+  [routes.wallet]: WalletView
+  [routes.activity]: z.infer<typeof ActivityPage>
+  [routes.creator]: CreatorView
+}
+const reads: { [R in keyof Reads]: z.ZodType<Reads[R]> } = {
+  [routes.wallet]: WalletView,
+  [routes.activity]: ActivityPage,
+  [routes.creator]: CreatorView,
+}
+
+type Writes = {
+  [routes.tips]: { body: TipRequest; answer: TipReceipt }
+  [routes.topups]: { body: z.infer<typeof TopupRequest>; answer: z.infer<typeof TopupResponse> }
+  // The contract does not fix what a dev claim answers; callers re-read the creator view after it.
+  [routes.devClaim]: { body: z.infer<typeof ClaimRequest>; answer: unknown }
+}
+const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
+  [routes.tips]: TipReceipt,
+  [routes.topups]: TopupResponse,
+  [routes.devClaim]: z.unknown(),
+}
+
+export const api = {
+  get<R extends keyof Reads>(route: R): Promise<Reads[R]> {
+    return withSession((token) => callApi('GET', route, reads[route], { token }))
+  },
+
+  post<R extends keyof Writes>(
+    route: R,
+    body: Writes[R]['body'],
+    options: { idempotencyKey?: string } = {},
+  ): Promise<Writes[R]['answer']> {
+    return withSession((token) => callApi('POST', route, answers[route], { ...options, body, token }))
+  },
+}
+
+async function withSession<T>(call: (token: string) => Promise<T>): Promise<T> {
+  const token = await sessionToken()
+  try {
+    return await call(token)
+  } catch (error) {
+    if (!(error instanceof ApiClientError && error.status === 401)) throw error
+    return call(await renewSession())
+  }
+}

@@ -1,0 +1,85 @@
+// Delivers tips exactly once. A tip is written to the outbox in IndexedDB before its first
+// attempt, so a stopped worker, a closed browser or a dead network never loses it; every attempt
+// sends the item's id as the Idempotency-Key, so the API books it once however often it arrives.
+import browser from 'webextension-polyfill'
+import { routes, type TipRequest } from '../../shared/api.ts'
+import { db, type OutboxItem } from '../db.ts'
+import { api } from './api.ts'
+import { BackgroundError, isRetryable } from './errors.ts'
+import { isDue, queuedTip, settle, startSending, type DeliveryOutcome } from './outbox-state.ts'
+import { refreshSoon } from './sync.ts'
+
+export const OUTBOX_ALARM = 'outbox.retry'
+
+/** Queues a tip and makes the first attempt; the item comes back in whatever state that left it. */
+export async function sendTip(request: TipRequest): Promise<OutboxItem> {
+  const item = queuedTip(crypto.randomUUID(), request, Date.now())
+  await db.outbox.add(item)
+  return deliver(item.id)
+}
+
+/** One attempt, unless the item is not due or another attempt already holds it. */
+export async function deliver(id: string): Promise<OutboxItem> {
+  const sending = await takeIfDue(id)
+  if (!sending) return current(id)
+  const outcome = await attempt(sending)
+  const settled = settle(sending, outcome, Date.now())
+  await db.transaction('rw', db.outbox, db.tipped, async () => {
+    await db.outbox.put(settled)
+    const { site, postId } = settled.request
+    if (settled.state === 'delivered' && postId !== null) {
+      await db.tipped.put({ key: `${site}:${postId}`, at: new Date().toISOString() })
+    }
+  })
+  if (settled.state === 'delivered') refreshSoon()
+  if (settled.state === 'queued') await scheduleRetry()
+  return settled
+}
+
+/** Every item that is due, one after another (the alarm's job), then the alarm for the next one. */
+export async function deliverDue(): Promise<void> {
+  const now = Date.now()
+  const due = await db.outbox.where('nextAttemptAt').belowOrEqual(now).filter((item) => isDue(item, now)).toArray()
+  for (const item of due) await deliver(item.id)
+  await scheduleRetry()
+}
+
+export async function scheduleRetry(): Promise<void> {
+  const waiting = await db.outbox.where('state').anyOf('queued', 'sending').sortBy('nextAttemptAt')
+  const next = waiting[0]
+  if (!next) {
+    await browser.alarms.clear(OUTBOX_ALARM)
+    return
+  }
+  await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(next.nextAttemptAt, Date.now() + 1_000) })
+}
+
+/** The queued → sending step happens inside one IndexedDB transaction, so only one caller wins it. */
+function takeIfDue(id: string): Promise<OutboxItem | null> {
+  return db.transaction('rw', db.outbox, async () => {
+    const item = await db.outbox.get(id)
+    if (!item || !isDue(item, Date.now())) return null
+    const sending = startSending(item, Date.now())
+    await db.outbox.put(sending)
+    return sending
+  })
+}
+
+async function attempt(item: OutboxItem): Promise<DeliveryOutcome> {
+  try {
+    const receipt = await api.post(routes.tips, item.request, { idempotencyKey: item.id })
+    return { kind: 'delivered', receipt }
+  } catch (error) {
+    if (error instanceof BackgroundError) {
+      return { kind: 'failed', error: { code: error.code, message: error.message }, retryable: isRetryable(error) }
+    }
+    console.error('Tipline: a tip attempt failed unexpectedly', error)
+    return { kind: 'failed', error: { code: 'internal', message: 'Tipline failed while sending this tip.' }, retryable: true }
+  }
+}
+
+async function current(id: string): Promise<OutboxItem> {
+  const item = await db.outbox.get(id)
+  if (!item) throw new BackgroundError('not_found', `No tip ${id} in the outbox.`)
+  return item
+}

@@ -1,0 +1,63 @@
+// After a top-up starts, the money arrives through Stripe's webhook to the API, not through the
+// extension. So the worker polls the wallet until the balance rises (or three minutes pass), and
+// the popup, reading the cache live, shows the new balance without anyone pressing refresh.
+// A timer polls every 2 s while the worker lives; an alarm restarts the polling if it is stopped.
+import browser from 'webextension-polyfill'
+import { syncAll, syncWallet } from './sync.ts'
+
+export const TOPUP_ALARM = 'topup.watch'
+const WATCH_KEY = 'topupWatch'
+const POLL_INTERVAL_MS = 2_000
+const WATCH_DURATION_MS = 3 * 60_000
+
+interface TopupWatch {
+  until: number
+  /** The last balance seen; null until the first poll reads it. */
+  balance: number | null
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined
+// The alarm may fire while the timer's poll is still waiting on the API; one poll at a time.
+let polling = false
+
+export async function watchTopup(): Promise<void> {
+  const watch: TopupWatch = { until: Date.now() + WATCH_DURATION_MS, balance: null }
+  await browser.storage.session.set({ [WATCH_KEY]: watch })
+  await browser.alarms.create(TOPUP_ALARM, { periodInMinutes: 0.5 })
+  await pollTopup()
+}
+
+/** One look at the wallet; schedules the next unless the watch is over. */
+export async function pollTopup(): Promise<void> {
+  if (polling) return
+  polling = true
+  try {
+    await pollOnce()
+  } finally {
+    polling = false
+  }
+}
+
+async function pollOnce(): Promise<void> {
+  clearTimeout(timer)
+  const watch = (await browser.storage.session.get(WATCH_KEY))[WATCH_KEY] as TopupWatch | undefined
+  if (!watch || watch.until <= Date.now()) return stopWatching()
+  try {
+    const { balance } = await syncWallet()
+    if (watch.balance !== null && balance > watch.balance) {
+      await stopWatching()
+      await syncAll()
+      return
+    }
+    await browser.storage.session.set({ [WATCH_KEY]: { ...watch, balance } satisfies TopupWatch })
+  } catch (error) {
+    console.warn('Tipline: checking the wallet after a top-up failed', error)
+  }
+  timer = setTimeout(() => void pollTopup(), POLL_INTERVAL_MS)
+}
+
+async function stopWatching(): Promise<void> {
+  clearTimeout(timer)
+  await browser.storage.session.remove(WATCH_KEY)
+  await browser.alarms.clear(TOPUP_ALARM)
+}
