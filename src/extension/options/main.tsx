@@ -1,2 +1,8 @@
 import { render } from 'preact'
-render(<p>options</p>, document.getElementById('app')!)
+import '../ui/style.css'
+import { applyDocumentLocale, t } from '../i18n.ts'
+import { CreatorDashboard } from './CreatorDashboard.tsx'
+
+applyDocumentLocale()
+document.title = t('dashboardTitle')
+render(<CreatorDashboard />, document.getElementById('app')!)

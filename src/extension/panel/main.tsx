@@ -1,2 +1,15 @@
+// The tip panel, shown in an iframe over a post. It runs only with the one-time token the
+// background gave the Tip button (in the URL's hash); a page embedding the panel itself has none.
 import { render } from 'preact'
-render(<p>panel</p>, document.getElementById('app')!)
+import '../ui/style.css'
+import { applyDocumentLocale, t } from '../i18n.ts'
+import { TipPanel } from './TipPanel.tsx'
+
+applyDocumentLocale()
+const token = location.hash.slice(1)
+const app = document.getElementById('app')!
+if (token) {
+  render(<TipPanel token={token} />, app)
+} else {
+  render(<p class="panel-refusal">{t('panelNeedsButton')}</p>, app)
+}

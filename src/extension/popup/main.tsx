@@ -1,2 +1,7 @@
 import { render } from 'preact'
-render(<p>popup</p>, document.getElementById('app')!)
+import '../ui/style.css'
+import { applyDocumentLocale } from '../i18n.ts'
+import { WalletPopup } from './WalletPopup.tsx'
+
+applyDocumentLocale()
+render(<WalletPopup />, document.getElementById('app')!)

@@ -1,0 +1,88 @@
+// The development shortcut for claiming a handle: the server skips the public proof, so this
+// only works against a development API. The label says so plainly.
+import { useId, useState } from 'preact/hooks'
+import { Handle, SiteId } from '../../shared/api.ts'
+import { t } from '../i18n.ts'
+import { send } from '../send.ts'
+import { Button } from '../ui/Button.tsx'
+import { ErrorText } from '../ui/ErrorText.tsx'
+import { errorCode } from '../ui/send-error.ts'
+import { errorWords } from '../ui/words.ts'
+
+type Claim = { state: 'idle' } | { state: 'claiming' } | { state: 'claimed'; handle: string } | { state: 'failed'; words: string }
+
+export function ClaimHandleForm() {
+  const id = useId()
+  const [site, setSite] = useState<SiteId>('x')
+  const [handleText, setHandleText] = useState('')
+  const [claim, setClaim] = useState<Claim>({ state: 'idle' })
+
+  async function submit(event: Event) {
+    event.preventDefault()
+    // People paste handles with the @ the sites show; the API wants them without it.
+    const parsed = Handle.safeParse(handleText.trim().replace(/^@/, ''))
+    if (!parsed.success) return setClaim({ state: 'failed', words: t('claimHandleInvalid') })
+    setClaim({ state: 'claiming' })
+    try {
+      await send('creator.claimDev', { site, handle: parsed.data })
+      setHandleText('')
+      setClaim({ state: 'claimed', handle: parsed.data })
+    } catch (error) {
+      setClaim({ state: 'failed', words: errorWords(errorCode(error)) })
+    }
+  }
+
+  const failed = claim.state === 'failed'
+  return (
+    <form class="stack claim-form" onSubmit={submit}>
+      <fieldset class="stack" disabled={claim.state === 'claiming'}>
+        <legend>{t('claimDevLegend')}</legend>
+        <p class="muted">{t('claimDevExplain')}</p>
+        <div class="field-row">
+          <div class="field">
+            <label class="field-label" for={`${id}-site`}>
+              {t('claimSiteLabel')}
+            </label>
+            <select
+              id={`${id}-site`}
+              class="text-input"
+              data-testid="claim-site"
+              value={site}
+              onChange={(event) => setSite(SiteId.parse(event.currentTarget.value))}
+            >
+              {SiteId.options.map((option) => (
+                <option key={option} value={option}>
+                  {t(`site_${option}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label class="field-label" for={`${id}-handle`}>
+              {t('claimHandleLabel')}
+            </label>
+            <input
+              id={`${id}-handle`}
+              class="text-input"
+              type="text"
+              autoComplete="off"
+              spellcheck={false}
+              data-testid="claim-handle"
+              value={handleText}
+              aria-invalid={failed ? true : undefined}
+              aria-describedby={failed ? `${id}-problem` : undefined}
+              onInput={(event) => setHandleText(event.currentTarget.value)}
+            />
+          </div>
+        </div>
+        {claim.state === 'failed' && <ErrorText id={`${id}-problem`}>{claim.words}</ErrorText>}
+        <div>
+          <Button type="submit" variant="primary" data-testid="claim-submit">
+            {t('claimSubmit')}
+          </Button>
+        </div>
+        <p role="status">{claim.state === 'claimed' && t('claimDone', `@${claim.handle}`)}</p>
+      </fieldset>
+    </form>
+  )
+}

@@ -1,0 +1,39 @@
+import type { CachedWallet } from '../db.ts'
+import { t, uiLocale } from '../i18n.ts'
+import { Money, money } from '../ui/Money.tsx'
+import { calendarDate } from '../ui/when.ts'
+
+/** undefined while the cache is being read (nothing to say yet), null when nothing is cached. */
+export function Balance({ wallet }: { wallet: CachedWallet | null | undefined }) {
+  return (
+    <section class="balance" aria-labelledby="balance-heading">
+      <h2 id="balance-heading" class="section-heading">
+        {t('balanceHeading')}
+      </h2>
+      <p class="balance-amount" data-testid="balance">
+        {wallet === undefined ? '' : wallet?.currency ? <Money minor={wallet.balance} currency={wallet.currency} /> : t('noFundsYet')}
+      </p>
+      {wallet?.currency && wallet.debt > 0 && (
+        <p class="notice notice--problem">{t('debtNotice', money(wallet.debt, wallet.currency))}</p>
+      )}
+      {wallet && wallet.escrowed.length > 0 && (
+        <>
+          <h3 class="section-heading">{t('escrowedHeading')}</h3>
+          <ul class="plain-list">
+            {wallet.escrowed.map((held) => (
+              <li key={`${held.site}:${held.handle}:${held.returnsAt}`}>
+                {t(
+                  'escrowedTip',
+                  money(held.amount, held.currency),
+                  `@${held.handle}`,
+                  t(`site_${held.site}`),
+                  calendarDate(held.returnsAt, uiLocale()),
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
