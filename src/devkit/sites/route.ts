@@ -1,0 +1,37 @@
+// Serving site stand-ins and saved pages at the real sites' addresses through the browser's
+// request routing, so the shipped manifest's match patterns are what gets tested.
+import type { BrowserContext, Route } from '@playwright/test'
+
+/** Refuse every request nothing else serves: an unrouted request can hang a page load offline. */
+export async function refuseUnserved(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => route.abort())
+}
+
+/** Playwright runs the newest route first; this one answers only for the given hosts. */
+export async function routeHosts(
+  context: BrowserContext,
+  hosts: readonly string[],
+  serve: (url: URL, route: Route) => Promise<void>,
+): Promise<void> {
+  await context.route(
+    (url) => hosts.includes(url.hostname),
+    (route) => serve(new URL(route.request().url()), route),
+  )
+}
+
+/** A saved page without its scripts: the site's code would only try to reach the network. */
+export function stripScripts(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*\/>/gi, '')
+}
+
+export const fulfilHtml = (route: Route, html: string) =>
+  route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+
+/** Serve a saved page, scripts stripped, at url; every other request to that host is refused. */
+export async function routeSavedPage(context: BrowserContext, url: string, html: string): Promise<void> {
+  const page = new URL(url)
+  const body = stripScripts(html)
+  await routeHosts(context, [page.hostname], (requested, route) =>
+    requested.pathname === page.pathname ? fulfilHtml(route, body) : route.abort(),
+  )
+}

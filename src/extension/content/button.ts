@@ -1,0 +1,72 @@
+// The Tip button under a post: a <tipline-button> host whose shadow root keeps the site's CSS out
+// and ours in. Chrome gives content scripts no customElements registry, so the host is a plain
+// element with a valid custom-element name (which may carry a shadow root) plus this controller.
+import browser from 'webextension-polyfill'
+import type { PostRef } from '../../shared/messages.ts'
+
+export const TIP_BUTTON_TAG = 'tipline-button'
+
+const STYLE = `
+:host { display: flex; flex: 0 0 auto; align-items: center; margin-inline-start: 4px; }
+button {
+  all: unset; box-sizing: border-box; cursor: pointer; font: 600 13px/1 system-ui, sans-serif;
+  padding: 6px 12px; border-radius: 999px; border: 1px solid var(--line); color: var(--ink);
+  background: transparent; white-space: nowrap;
+}
+button:hover { background: var(--hover); }
+button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
+:host([data-theme="light"]) { --ink: #0f1419; --line: #cfd9de; --hover: rgba(15, 20, 25, 0.06); }
+:host([data-theme="dark"]) { --ink: #e7e9ea; --line: #536471; --hover: rgba(231, 233, 234, 0.1); }
+`
+
+export type Theme = 'light' | 'dark'
+
+/** Light or dark from the page's own background colour, the way the site itself themes. */
+export function pageTheme(doc: Document = document): Theme {
+  const colour = [doc.body, doc.documentElement]
+    .map((el) => (el ? getComputedStyle(el).backgroundColor : ''))
+    .find((value) => value && !/^rgba\(.*,\s*0\)$|^transparent$/.test(value))
+  const [r = 255, g = 255, b = 255] = (colour?.match(/[\d.]+/g) ?? []).map(Number)
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light'
+}
+
+function message(name: string, fallback: string, subs?: string[]): string {
+  return browser.i18n.getMessage(name, subs) || fallback
+}
+
+export class TipButton {
+  readonly host: HTMLElement
+  private readonly button: HTMLButtonElement
+  post: PostRef
+
+  constructor(post: PostRef, onTip: (post: PostRef, anchor: HTMLElement) => void) {
+    this.host = document.createElement(TIP_BUTTON_TAG)
+    const root = this.host.attachShadow({ mode: 'open' })
+    const style = document.createElement('style')
+    style.textContent = STYLE
+    this.button = document.createElement('button')
+    this.button.type = 'button'
+    this.button.textContent = message('tipButton', 'Tip')
+    root.append(style, this.button)
+    this.post = post
+    this.bind(post)
+    // The site opens the post on any click or Enter inside it: keep ours to ourselves.
+    this.button.addEventListener('click', (event) => {
+      event.preventDefault()
+      event.stopPropagation()
+      onTip(this.post, this.host)
+    })
+    this.button.addEventListener('keydown', (event) => event.stopPropagation())
+  }
+
+  /** Point this button at a post: also used when the site recycles the row for another post. */
+  bind(post: PostRef): void {
+    this.post = post
+    const author = post.displayName || `@${post.handle}`
+    this.host.dataset.site = post.site
+    this.host.dataset.handle = post.handle
+    this.host.dataset.postId = post.postId ?? ''
+    this.host.dataset.theme = pageTheme()
+    this.button.setAttribute('aria-label', message('tipButtonLabel', `Tip ${author}`, [author]))
+  }
+}

@@ -1,0 +1,87 @@
+// The tip panel is an extension page in an iframe over the post: the page's scripts can neither
+// read nor click inside it. The content script only asks the background to open one; the
+// background answers with a one-time token that the panel page redeems.
+import browser from 'webextension-polyfill'
+import type { ContentCommand, PostRef } from '../../shared/messages.ts'
+import { send } from '../send.ts'
+
+const PANEL_PAGE = 'src/extension/panel/index.html'
+const WIDTH = 320
+const HEIGHT = 360
+const MARGIN = 8
+
+const STYLE = `
+:host { all: initial; position: fixed; z-index: 2147483647; width: ${WIDTH}px; height: ${HEIGHT}px; }
+iframe { border: none; width: 100%; height: 100%; border-radius: 16px; color-scheme: normal;
+  box-shadow: 0 8px 28px rgba(0, 0, 0, 0.28); background: transparent; }
+`
+
+interface OpenPanel {
+  token: string
+  host: HTMLElement
+}
+
+/** Below the button if it fits, else above; always inside the viewport. */
+function place(host: HTMLElement, anchor: DOMRect): void {
+  const below = anchor.bottom + MARGIN + HEIGHT <= innerHeight
+  const top = below ? anchor.bottom + MARGIN : Math.max(MARGIN, anchor.top - MARGIN - HEIGHT)
+  const left = Math.min(Math.max(MARGIN, anchor.right - WIDTH), innerWidth - WIDTH - MARGIN)
+  host.style.top = `${top}px`
+  host.style.left = `${Math.max(MARGIN, left)}px`
+}
+
+function isContentCommand(message: unknown): message is ContentCommand {
+  const m = message as Partial<ContentCommand> | null
+  return typeof m === 'object' && m !== null && m.type === 'panel.remove' && typeof m.token === 'string'
+}
+
+export class PanelFrames {
+  private open: OpenPanel | null = null
+  private warned = false
+
+  constructor(signal: AbortSignal) {
+    const onCommand = (message: unknown) => {
+      if (isContentCommand(message) && message.token === this.open?.token) this.close()
+    }
+    browser.runtime.onMessage.addListener(onCommand)
+    signal.addEventListener('abort', () => {
+      browser.runtime.onMessage.removeListener(onCommand)
+      this.close()
+    })
+    window.addEventListener('keydown', (event) => event.key === 'Escape' && this.close(), { capture: true, signal })
+    // A click inside the iframe never reaches this document, so any click here is outside.
+    window.addEventListener('pointerdown', (event) => this.open && !event.composedPath().includes(this.open.host) && this.close(),
+      { capture: true, signal })
+  }
+
+  /** Open the panel for a post next to its button; only one panel exists at a time. */
+  async openFor(post: PostRef, anchor: HTMLElement): Promise<void> {
+    this.close()
+    let token: string
+    try {
+      ;({ token } = await send('panel.open', { post }))
+    } catch (error) {
+      // Until the background can open panels, the button stays as it is; say so once, not per click.
+      if (!this.warned) console.warn('Tipline: the tip panel could not open.', error)
+      this.warned = true
+      return
+    }
+    this.close()
+    const host = document.createElement('tipline-panel')
+    const root = host.attachShadow({ mode: 'closed' })
+    const style = document.createElement('style')
+    style.textContent = STYLE
+    const frame = document.createElement('iframe')
+    frame.title = 'Tipline tip panel'
+    frame.src = `${browser.runtime.getURL(PANEL_PAGE)}#${token}`
+    root.append(style, frame)
+    place(host, anchor.getBoundingClientRect())
+    document.documentElement.append(host)
+    this.open = { token, host }
+  }
+
+  close(): void {
+    this.open?.host.remove()
+    this.open = null
+  }
+}

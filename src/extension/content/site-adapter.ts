@@ -1,0 +1,17 @@
+// What the engine needs to know about one site. Everything site-specific lives in the adapter
+// (sites/<site>.ts): the engine never names a site or a selector.
+import type { SiteId } from '../../shared/api.ts'
+import type { PostRef } from '../../shared/messages.ts'
+
+export interface SiteAdapter {
+  id: SiteId
+  matches(url: URL): boolean
+  /** Selectors as data, so a redesign is a one-file fix (and could be replaced remotely). */
+  selectors: Readonly<Record<string, string>>
+  /** Every post under root that should get a Tip button, outermost only, in document order. */
+  findPosts(root: ParentNode): Element[]
+  /** The post's author and permalink as the page shows them, or null if it is not tippable. */
+  readPost(el: Element): PostRef | null
+  /** The row of reply/repost/like buttons the Tip button joins. */
+  actionBar(el: Element): Element | null
+}

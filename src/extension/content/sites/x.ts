@@ -1,0 +1,93 @@
+// X (x.com, formerly twitter.com). Evidence for every selector: shared/sites/SOURCES.md (X) and
+// the saved pages in shared/sites/x, which tests/e2e/content-x-real-pages.spec.ts runs against.
+import type { PostRef } from '../../../shared/messages.ts'
+import type { SiteAdapter } from '../site-adapter.ts'
+
+const selectors = {
+  post: 'article[data-testid="tweet"]',
+  /** Name and @handle of the author; a quoted post has its own, without links. */
+  userName: '[data-testid="User-Name"]',
+  /** The timestamp link is the post's permalink; /analytics and /photo/ links also contain /status/. */
+  permalink: 'a[href*="/status/"]:has(> time[datetime])',
+  actionBar: '[role="group"]:has([data-testid="reply"])',
+  /** Leaf spans that may carry the ad label ("Ad" in the header since 2025, "Promoted" before). */
+  labelText: 'span:not(:has(*))',
+  /** Post text and names are attacker-written: an "Ad" there is not a label. */
+  authorWritten: '[data-testid="tweetText"], [data-testid="User-Name"]',
+} as const
+
+const PROMOTED_LABELS = new Set(['Ad', 'Promoted'])
+const HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com'])
+
+/** "/nour_writes" or "https://x.com/nour_writes" → "nour_writes"; anything deeper is not a profile. */
+export function handleFromHref(href: string): string | null {
+  const path = new URL(href, 'https://x.com').pathname
+  const match = /^\/([A-Za-z0-9_]{1,50})\/?$/.exec(path)
+  return match?.[1] ?? null
+}
+
+/** "/nour_writes/status/1890454526378815975" → "1890454526378815975". */
+export function postIdFromHref(href: string): string | null {
+  const path = new URL(href, 'https://x.com').pathname
+  return /^\/[A-Za-z0-9_]{1,50}\/status\/(\d{1,25})\/?$/.exec(path)?.[1] ?? null
+}
+
+/** The first match under el that belongs to el itself, not to a post nested inside it. */
+function own(el: Element, selector: string): Element | null {
+  for (const match of el.querySelectorAll(selector)) {
+    if (match.closest(selectors.post) === el) return match
+  }
+  return null
+}
+
+function isPromoted(el: Element): boolean {
+  for (const span of el.querySelectorAll(selectors.labelText)) {
+    if (PROMOTED_LABELS.has(span.textContent?.trim() ?? '') && !span.closest(selectors.authorWritten)) return true
+  }
+  return false
+}
+
+function readAuthor(el: Element): { handle: string; displayName: string | null } | null {
+  // The article's first User-Name is its author's: a repost's "X reposted" line sits outside it,
+  // and a quoted post's User-Name comes later and has no links.
+  const userName = own(el, selectors.userName)
+  if (!userName) return null
+  for (const link of userName.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    const text = link.textContent?.trim() ?? ''
+    if (!text.startsWith('@')) continue
+    const handle = handleFromHref(link.getAttribute('href') ?? '')
+    if (handle && handle.toLowerCase() === text.slice(1).toLowerCase()) {
+      const name = userName.querySelector('a[href]')?.textContent?.trim()
+      return { handle, displayName: name ? name.slice(0, 200) : null }
+    }
+  }
+  return null
+}
+
+export const x: SiteAdapter = {
+  id: 'x',
+  matches: (url) => HOSTS.has(url.hostname),
+  selectors,
+
+  findPosts(root) {
+    return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post))
+  },
+
+  readPost(el): PostRef | null {
+    if (!x.actionBar(el) || isPromoted(el)) return null
+    const author = readAuthor(el)
+    const permalink = own(el, selectors.permalink)?.getAttribute('href') ?? null
+    if (!author || !permalink) return null
+    const postId = postIdFromHref(permalink)
+    if (!postId) return null
+    return {
+      site: 'x',
+      handle: author.handle,
+      postId,
+      postUrl: new URL(permalink, 'https://x.com').href,
+      displayName: author.displayName,
+    }
+  },
+
+  actionBar: (el) => own(el, selectors.actionBar),
+}

@@ -1,0 +1,146 @@
+// The X stand-in timeline with the built extension: one Tip button per post, kept true to its
+// post while the virtual list recycles rows, and Tip asking the background for a panel.
+import { expect, test, type Page, type Worker } from '@playwright/test'
+import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { refuseUnserved } from '../../src/devkit/sites/route.ts'
+import { routeXStandIn, standInPosts, POOL_SIZE, type StandInPost } from '../../src/devkit/sites/x/index.ts'
+
+const POSTS = standInPosts(300)
+const byId = new Map(POSTS.map((post) => [post.id, post]))
+
+let browser: ExtensionBrowser
+let page: Page
+
+test.describe.configure({ mode: 'serial' })
+
+test.beforeAll(async () => {
+  browser = await launchWithExtension({ dist: process.env.TIPLINE_DIST })
+  await refuseUnserved(browser.context)
+  await routeXStandIn(browser.context, { posts: POSTS.length })
+})
+test.afterAll(async () => browser?.context.close())
+
+test.beforeEach(async () => {
+  page = await browser.context.newPage()
+  await page.setViewportSize({ width: 1000, height: 900 })
+  await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded' })
+  await expect(page.locator('tipline-button').first()).toBeAttached()
+})
+test.afterEach(async () => page.close())
+
+interface Row {
+  statusHref: string | null
+  buttons: { postId: string | undefined; handle: string | undefined }[]
+}
+
+/** What the page shows in each row on screen, read with the test's own queries, not the adapter's. */
+function visibleRows(page: Page): Promise<Row[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')]
+      .filter((cell) => {
+        const box = cell.getBoundingClientRect()
+        return !cell.hidden && box.bottom > 0 && box.top < innerHeight
+      })
+      .map((cell) => ({
+        statusHref: cell.querySelector('time')?.closest('a')?.getAttribute('href') ?? null,
+        buttons: [...cell.querySelectorAll<HTMLElement>('tipline-button')].map((b) => ({
+          postId: b.dataset.postId,
+          handle: b.dataset.handle,
+        })),
+      })),
+  )
+}
+
+function expectedButtons(row: Row): { post: StandInPost; buttons: Row['buttons'] } {
+  const id = /\/status\/(\d+)$/.exec(row.statusHref ?? '')?.[1] ?? ''
+  const post = byId.get(id)
+  if (!post) throw new Error(`row shows an unknown post: ${row.statusHref}`)
+  return { post, buttons: post.promoted ? [] : [{ postId: post.id, handle: post.author.handle }] }
+}
+
+/** Rows whose buttons differ from what the post calls for: none once the engine has caught up. */
+async function wrongRows(page: Page): Promise<string[]> {
+  return (await visibleRows(page)).flatMap((row) => {
+    const { post, buttons } = expectedButtons(row)
+    return JSON.stringify(row.buttons) === JSON.stringify(buttons)
+      ? []
+      : [`post #${post.index} ${post.author.handle}/${post.id}${post.promoted ? ' (ad)' : ''} has ${JSON.stringify(row.buttons)}`]
+  })
+}
+
+test('every visible post has one Tip button naming its author and post', async () => {
+  expect((await visibleRows(page)).length).toBeGreaterThan(2)
+  await expect.poll(() => wrongRows(page)).toEqual([])
+  const first = page.locator('tipline-button').first()
+  await expect(first).toHaveAttribute('data-post-id', POSTS[0]!.id)
+  await expect(first.getByRole('button', { name: `Tip ${POSTS[0]!.author.name}` })).toHaveText('Tip')
+  await expect(first).toHaveAttribute('data-theme', 'light')
+})
+
+test('scrolling through 300 recycled posts keeps exactly one true button on each', async () => {
+  const tipped = new Set<string>()
+  for (let step = 0; step < 200; step++) {
+    await expect.poll(() => wrongRows(page), { message: `after scroll step ${step}` }).toEqual([])
+    for (const row of await visibleRows(page)) for (const b of row.buttons) tipped.add(b.postId!)
+    expect(await page.locator('tipline-button').count()).toBeLessThanOrEqual(POOL_SIZE)
+    const atEnd = await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)
+    if (atEnd) break
+    await page.evaluate(() => scrollBy(0, 700))
+  }
+  const tippable = POSTS.filter((post) => !post.promoted).map((post) => post.id)
+  expect([...tipped].sort()).toEqual(tippable.sort())
+})
+
+test('a recycled row keeps its button element, re-pointed at the new post', async () => {
+  // Marked from the page side: the same element must follow the new post, not a second button
+  // appear beside a stale one.
+  const first = page.locator('tipline-button').first()
+  await first.evaluate((host) => host.setAttribute('data-test-mark', 'first'))
+  const next = POSTS[POOL_SIZE]!
+  expect(next.promoted).toBe(false)
+  // The top row of the pool is reused for post POOL_SIZE once a few rows have scrolled away.
+  await page.evaluate((y) => scrollTo(0, y), 5 * 300)
+  const marked = page.locator('tipline-button[data-test-mark="first"]')
+  await expect(marked).toHaveAttribute('data-post-id', next.id)
+  await expect(marked).toHaveAttribute('data-handle', next.author.handle)
+  await expect(marked.getByRole('button')).toHaveAccessibleName(`Tip ${next.author.name}`)
+  await expect(page.locator(`tipline-button[data-post-id="${POSTS[0]!.id}"]`)).toHaveCount(0)
+})
+
+/** The worker's chrome global, typed like the polyfill it mirrors, for code that runs in the worker. */
+type ExtensionApi = typeof import('webextension-polyfill')
+
+/** Record every message the background receives, without answering. */
+async function recordMessages(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const seen: unknown[] = []
+    Object.assign(globalThis, { tiplineSeen: seen })
+    const { chrome } = globalThis as unknown as { chrome: ExtensionApi }
+    chrome.runtime.onMessage.addListener((message: unknown) => {
+      seen.push(message)
+    })
+  })
+}
+
+test('Tip asks the background to open a panel for exactly that post', async () => {
+  await recordMessages(browser.worker)
+  const post = POSTS.find((p) => p.repostedBy && !p.promoted)!
+  await page.evaluate((index) => scrollTo(0, index * 300), post.index)
+  const button = page.locator(`tipline-button[data-post-id="${post.id}"]`).getByRole('button')
+  await button.click()
+  await expect
+    .poll(() => browser.worker.evaluate(() => (globalThis as unknown as { tiplineSeen: unknown[] }).tiplineSeen))
+    .toContainEqual({
+      tipline: 'panel.open',
+      input: {
+        post: {
+          site: 'x',
+          handle: post.author.handle,
+          postId: post.id,
+          postUrl: `https://x.com/${post.author.handle}/status/${post.id}`,
+          displayName: post.author.name,
+        },
+      },
+    })
+  await expect(page).toHaveURL('https://x.com/home')
+})
