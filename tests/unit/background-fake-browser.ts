@@ -1,0 +1,64 @@
+// The few extension APIs the background's modules call, as plain in-memory objects, installed as
+// the `browser` global before webextension-polyfill loads (it then passes the global through).
+// Import this first in a background test. Only the browser is fake: Dexie runs on
+// fake-indexeddb, and the worker's own modules are the real ones.
+export const EXTENSION_ID = 'tiplinetestextension'
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`
+
+const sessionStorage = new Map<string, unknown>()
+export const alarms = new Map<string, { when?: number; periodInMinutes?: number }>()
+export const sentToTabs: Array<{ tabId: number; message: unknown }> = []
+export const openedTabs: string[] = []
+
+function keysOf(keys: string | string[] | null | undefined): string[] {
+  if (keys === null || keys === undefined) return [...sessionStorage.keys()]
+  return typeof keys === 'string' ? [keys] : keys
+}
+
+export const fakeBrowser = {
+  runtime: {
+    id: EXTENSION_ID,
+    getURL: (path: string) => `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`,
+  },
+  storage: {
+    session: {
+      async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+        const found: Record<string, unknown> = {}
+        for (const key of keysOf(keys)) if (sessionStorage.has(key)) found[key] = structuredClone(sessionStorage.get(key))
+        return found
+      },
+      async set(items: Record<string, unknown>): Promise<void> {
+        for (const [key, value] of Object.entries(items)) sessionStorage.set(key, structuredClone(value))
+      },
+      async remove(keys: string | string[]): Promise<void> {
+        for (const key of keysOf(keys)) sessionStorage.delete(key)
+      },
+    },
+  },
+  alarms: {
+    async create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> {
+      alarms.set(name, info)
+    },
+    async clear(name: string): Promise<boolean> {
+      return alarms.delete(name)
+    },
+  },
+  tabs: {
+    async sendMessage(tabId: number, message: unknown): Promise<void> {
+      sentToTabs.push({ tabId, message })
+    },
+    async create({ url }: { url: string }): Promise<{ id: number }> {
+      openedTabs.push(url)
+      return { id: 1000 + openedTabs.length }
+    },
+  },
+}
+
+export function resetFakeBrowser(): void {
+  sessionStorage.clear()
+  alarms.clear()
+  sentToTabs.length = 0
+  openedTabs.length = 0
+}
+
+Object.assign(globalThis, { chrome: { runtime: { id: EXTENSION_ID } }, browser: fakeBrowser })
