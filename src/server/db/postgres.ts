@@ -1,0 +1,51 @@
+// A real Postgres through a `pg` pool: what production runs, and the only place real row-lock
+// contention between instances can happen.
+import pg from 'pg'
+import type { Db, Tx } from './types.ts'
+
+const INT8_OID = 20
+// Deadlocks and serialisation failures are safe to retry: the whole transaction rolled back.
+const RETRYABLE = new Set(['40P01', '40001'])
+const ATTEMPTS = 3
+
+export function openPostgres(connectionString: string): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    // Balances are BIGINT; every amount the API handles is below 2^53, so numbers are exact.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  })
+  const on = (client: pg.Pool | pg.PoolClient): Tx => ({
+    async query<R>(sql: string, params: unknown[] = []) {
+      const result = await client.query(sql, params)
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 }
+    },
+    async exec(sql: string) {
+      await client.query(sql)
+    },
+  })
+  return {
+    ...on(pool),
+    async transaction(fn) {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect()
+        try {
+          await client.query('BEGIN')
+          const value = await fn(on(client))
+          await client.query('COMMIT')
+          return value
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined)
+          const code = (error as { code?: string }).code
+          if (attempt < ATTEMPTS && code && RETRYABLE.has(code)) continue
+          throw error
+        } finally {
+          client.release()
+        }
+      }
+    },
+    close: () => pool.end(),
+  }
+}

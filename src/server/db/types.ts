@@ -1,0 +1,18 @@
+// The one database shape the API codes against, whichever driver is underneath.
+export interface QueryResult<R> {
+  rows: R[]
+  rowCount: number
+}
+
+/** A connection inside a transaction (or the pool outside one). */
+export interface Tx {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>
+  /** Several statements in one string, no parameters: migrations only. */
+  exec(sql: string): Promise<void>
+}
+
+export interface Db extends Tx {
+  /** BEGIN … COMMIT around fn; ROLLBACK when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}

@@ -1,0 +1,127 @@
+// Starting and stopping the payments API. The lead's launcher, the devkit and the tests call
+// startApi; `npm run api` calls it through main.ts with configFromEnv.
+import { createAdaptorServer } from '@hono/node-server'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { buildApp } from './app.ts'
+import { migrate, openDb, type Db } from './db/index.ts'
+import type { Logger } from './services.ts'
+import { stripeClient, type StripeConfig } from './stripe/client.ts'
+
+export type { Db } from './db/index.ts'
+
+export interface ApiConfig {
+  port: number
+  host?: string
+  publicUrl?: string
+  databaseUrl?: string
+  dataDir?: string
+  stripe: StripeConfig
+  devClaims?: boolean
+  feeBasisPoints?: number
+  logger?: Logger
+}
+
+export interface RunningApi {
+  url: string
+  close(): Promise<void>
+  db: Db
+}
+
+const jsonLines: Logger = (line) => process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`)
+
+export async function startApi(config: ApiConfig): Promise<RunningApi> {
+  const host = config.host ?? '127.0.0.1'
+  const log = config.logger ?? jsonLines
+  const feeBasisPoints = config.feeBasisPoints ?? 0
+  if (!Number.isInteger(feeBasisPoints) || feeBasisPoints < 0 || feeBasisPoints >= 10_000) {
+    throw new RangeError(`feeBasisPoints must be a whole number from 0 to 9999; got ${feeBasisPoints}`)
+  }
+  const db = await openDb(config)
+  try {
+    const applied = await migrate(db)
+    if (applied.length > 0) log({ msg: 'migrations applied', applied })
+    // Listen first, so the default publicUrl can name the port actually bound (port 0 = any).
+    let handle = (_request: Request): Response | Promise<Response> => new Response(null, { status: 503 })
+    const server = createAdaptorServer({ fetch: (request: Request) => handle(request) }) as Server
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(config.port, host, resolve)
+    })
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`
+    const app = buildApp({
+      db,
+      stripe: stripeClient(config.stripe),
+      webhookSecret: config.stripe.webhookSecret,
+      publicUrl: (config.publicUrl ?? url).replace(/\/$/, ''),
+      feeBasisPoints,
+      devClaims: config.devClaims ?? false,
+      log,
+    })
+    handle = app.fetch
+    log({ msg: 'api listening', url, database: config.databaseUrl ? 'postgres' : 'pglite' })
+    return {
+      url,
+      db,
+      async close() {
+        const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+        server.closeIdleConnections()
+        await closed
+        await db.close()
+      },
+    }
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+}
+
+/**
+ * Configuration from the environment: PORT (8787), DATABASE_URL, TIPLINE_DATA_DIR,
+ * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE (a local stand-in, e.g.
+ * http://127.0.0.1:12111), TIPLINE_PUBLIC_URL, TIPLINE_DEV_CLAIMS=1, TIPLINE_FEE_BPS.
+ * Throws a one-line ConfigError when something required is missing or malformed.
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const secretKey = env.STRIPE_SECRET_KEY
+  if (!secretKey) {
+    throw new ConfigError('STRIPE_SECRET_KEY is not set: the API cannot take payments without a Stripe key (sk_test_… or the stand-in\'s).')
+  }
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET
+  if (!webhookSecret) throw new ConfigError('STRIPE_WEBHOOK_SECRET is not set: webhooks could not be verified.')
+  return {
+    port: wholeNumber(env, 'PORT', 8787),
+    ...(env.HOST ? { host: env.HOST } : {}),
+    ...(env.TIPLINE_PUBLIC_URL ? { publicUrl: env.TIPLINE_PUBLIC_URL } : {}),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.TIPLINE_DATA_DIR ? { dataDir: env.TIPLINE_DATA_DIR } : {}),
+    stripe: { secretKey, webhookSecret, ...stripeBase(env.STRIPE_API_BASE) },
+    devClaims: env.TIPLINE_DEV_CLAIMS === '1',
+    feeBasisPoints: wholeNumber(env, 'TIPLINE_FEE_BPS', 0),
+  }
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number; got "${raw}".`)
+  return value
+}
+
+function stripeBase(base: string | undefined): Pick<StripeConfig, 'host' | 'port' | 'protocol'> {
+  if (!base) return {}
+  let url: URL
+  try {
+    url = new URL(base)
+  } catch {
+    throw new ConfigError(`STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111; got "${base}".`)
+  }
+  const protocol = url.protocol === 'http:' ? 'http' : url.protocol === 'https:' ? 'https' : null
+  if (!protocol) throw new ConfigError(`STRIPE_API_BASE must be http or https; got "${base}".`)
+  return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol }
+}

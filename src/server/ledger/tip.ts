@@ -1,0 +1,104 @@
+// A tip: wallet → the creator's earnings (or the handle's escrow until someone claims it), with
+// the platform's fee split off. Keyed by the tipper's Idempotency-Key.
+import type { TipReceipt, TipRequest } from '../../shared/api.ts'
+import { isSupportedCurrency, isValidMinorAmount, limitsFor } from '../../shared/currencies.ts'
+import type { Tx } from '../db/index.ts'
+import { debtOf, earningsOf, escrowOf, lockAccounts, pick, PLATFORM_FEES, walletOf } from './accounts.ts'
+import { LedgerError } from './errors.ts'
+import { normaliseHandle, ownerOf } from './handles.ts'
+import { hashRequest, open, post, recordActivity, saveResponse } from './post.ts'
+
+/** Unclaimed tips go back to their tippers after this long (the expiry job reads tips.returns_at). */
+export const ESCROW_DAYS = 90
+const DAY_MS = 86_400_000
+
+export interface TipInput {
+  from: string
+  idempotencyKey: string
+  request: TipRequest
+  feeBasisPoints: number
+}
+
+export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoints }: TipInput): Promise<TipReceipt> {
+  const opened = await open(tx, 'tip', {
+    scope: `tip:${from}`,
+    key: idempotencyKey,
+    requestHash: hashRequest(request),
+  })
+  if (opened.replay !== undefined) return opened.replay as TipReceipt
+
+  const { amount, currency, site } = request
+  await assertTippable(tx, from, amount, currency)
+  const handle = normaliseHandle(request.handle)
+  const wallet = { name: walletOf(from), currency }
+  const debt = { name: debtOf(from), currency }
+  const escrow = { name: escrowOf(site, handle), currency }
+  const locked = await lockAccounts(tx, [wallet, debt, escrow])
+  if (pick(locked, debt).balance < 0) {
+    throw new LedgerError('debt_outstanding', 'A refunded or disputed top-up left a debt; top up to settle it before tipping.')
+  }
+  if (pick(locked, wallet).balance < amount) {
+    throw new LedgerError('insufficient_funds', 'The wallet balance is lower than this tip.', 'amount')
+  }
+
+  // Read the owner only once the escrow row is locked: a claim takes the same lock, so a tip
+  // either lands in escrow before the claim sweeps it or sees the claim and goes to earnings.
+  const recipient = await ownerOf(tx, site, handle)
+  const creditRef = recipient ? { name: earningsOf(recipient), currency } : escrow
+  const feesRef = { name: PLATFORM_FEES, currency }
+  const more = await lockAccounts(tx, [creditRef, feesRef])
+  const fee = Math.floor((amount * feeBasisPoints) / 10_000)
+  await post(tx, opened.id, [
+    { account: pick(locked, wallet), amount: -amount },
+    { account: recipient ? pick(more, creditRef) : pick(locked, escrow), amount: amount - fee },
+    { account: pick(more, feesRef), amount: fee },
+  ])
+
+  const { rows } = await tx.query<{ created_at: Date }>(
+    `INSERT INTO tips (id, from_account, site, handle, post_id, post_url, amount, net_amount, currency, note,
+                       recipient_account, returns_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(days => $12)) RETURNING created_at`,
+    [opened.id, from, site, handle, request.postId, request.postUrl, amount, amount - fee, currency, request.note,
+      recipient, ESCROW_DAYS],
+  )
+  await recordActivity(tx, { accountId: from, kind: 'tip_sent', amount: -amount, currency, transactionId: opened.id, tipId: opened.id })
+  if (recipient) {
+    await recordActivity(tx, {
+      accountId: recipient, kind: 'tip_received', amount: amount - fee, currency, transactionId: opened.id, tipId: opened.id,
+    })
+  }
+  const receipt: TipReceipt = {
+    id: opened.id,
+    site,
+    handle,
+    postId: request.postId,
+    amount,
+    currency,
+    credited: recipient ? 'earnings' : 'escrow',
+    balanceAfter: pick(locked, wallet).balance,
+    createdAt: (rows[0]?.created_at ?? new Date()).toISOString(),
+  }
+  await saveResponse(tx, opened.id, receipt)
+  return receipt
+}
+
+async function assertTippable(tx: Tx, from: string, amount: number, currency: string): Promise<void> {
+  const { rows } = await tx.query<{ wallet_currency: string | null }>(
+    'SELECT wallet_currency FROM accounts WHERE id = $1',
+    [from],
+  )
+  const walletCurrency = rows[0]?.wallet_currency ?? null
+  if (walletCurrency === null) {
+    throw new LedgerError('insufficient_funds', 'The wallet is empty; top up first.', 'amount')
+  }
+  if (walletCurrency !== currency) {
+    throw new LedgerError('currency_mismatch', `Tips from this wallet must be in ${walletCurrency}.`, 'currency')
+  }
+  if (!isSupportedCurrency(currency) || !isValidMinorAmount(amount, currency)) {
+    throw new LedgerError('invalid_amount', `amount is not a valid ${currency} amount.`, 'amount')
+  }
+  const { min, max } = limitsFor(currency).tip
+  if (amount < min || amount > max) {
+    throw new LedgerError('invalid_amount', `amount must be between ${min} and ${max} in ${currency} minor units.`, 'amount')
+  }
+}

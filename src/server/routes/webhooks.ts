@@ -1,0 +1,13 @@
+import { routes } from '../../shared/api.ts'
+import type { ApiApp } from '../http/env.ts'
+import type { Services } from '../services.ts'
+import { handleEvent, verifyEvent } from '../stripe/webhook.ts'
+
+export function webhookRoutes(app: ApiApp, s: Services): void {
+  app.post(routes.stripeWebhook, async (c) => {
+    // The signature covers the exact bytes Stripe sent, so the body is read raw, never re-serialised.
+    const event = verifyEvent(s, await c.req.text(), c.req.header('Stripe-Signature'))
+    await handleEvent(s, event)
+    return c.json({ received: true })
+  })
+}

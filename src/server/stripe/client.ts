@@ -1,0 +1,21 @@
+// The official SDK, pointed at Stripe itself or, for development and tests, at a local stand-in.
+import Stripe from 'stripe'
+
+export interface StripeConfig {
+  secretKey: string
+  webhookSecret: string
+  host?: string
+  port?: number
+  protocol?: 'http' | 'https'
+}
+
+export function stripeClient(config: StripeConfig): Stripe {
+  return new Stripe(config.secretKey, {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    appInfo: { name: 'Tipline' },
+    ...(config.host ? { host: config.host } : {}),
+    ...(config.port ? { port: config.port } : {}),
+    ...(config.protocol ? { protocol: config.protocol } : {}),
+  })
+}
