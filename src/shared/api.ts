@@ -2,6 +2,7 @@
 // the server (which validates what arrives) and the extension's API client (which validates
 // what comes back). Paths live here too, so neither side spells a route by hand.
 import { z } from 'zod'
+import { isSupportedCurrency } from './currencies.ts'
 
 export const API_PREFIX = '/v1'
 
@@ -15,7 +16,9 @@ export const Handle = z
   .min(1)
   .max(320)
   .regex(/^[A-Za-z0-9_.\-@]+$/, 'handle may contain letters, digits, _ . - and @ only')
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code')
+export const CurrencyCode = z
+  .string()
+  .refine(isSupportedCurrency, 'currency must be a supported ISO 4217 code in capitals, such as USD')
 /** Integer minor units: cents for USD, yen for JPY, fils for KWD. */
 export const MinorAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 export const IdempotencyKey = z.string().min(8).max(255)
