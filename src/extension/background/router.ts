@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill'
 import type { Runtime } from 'webextension-polyfill'
 import { CONTENT_SCRIPT_MESSAGES, inputs, type MessageName, type Reply } from '../../shared/messages.ts'
 import { BackgroundError } from './errors.ts'
+import { isExtensionPage, isWebPage } from './extension-pages.ts'
 import type { Caller } from './handlers/caller.ts'
 import { handlers } from './handlers/index.ts'
 
@@ -48,7 +49,7 @@ function callerOf(sender: Runtime.MessageSender): Caller {
   return {
     tabId: sender.tab?.id ?? null,
     url: sender.url ?? null,
-    fromExtensionPage: originOf(sender.url) === originOf(browser.runtime.getURL('')),
+    fromExtensionPage: isExtensionPage(sender.url),
   }
 }
 
@@ -59,25 +60,6 @@ function senderProblem(name: MessageName, sender: Runtime.MessageSender, caller:
   if (!CONTENT_SCRIPT_MESSAGES.has(name)) return `${name} may only come from Tipline's own pages.`
   if (caller.tabId === null || !isWebPage(sender.url)) return `${name} came from neither a Tipline page nor a content script.`
   return null
-}
-
-function originOf(url: string | undefined): string | null {
-  if (!url) return null
-  try {
-    return new URL(url).origin
-  } catch {
-    return null
-  }
-}
-
-function isWebPage(url: string | undefined): boolean {
-  if (!url) return false
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
-  } catch {
-    return false
-  }
 }
 
 function refuse(code: string, message: string, sender: Runtime.MessageSender, what: unknown): Reply<never> {
