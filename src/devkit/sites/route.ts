@@ -2,14 +2,17 @@
 // request routing, so the shipped manifest's match patterns are what gets tested.
 import type { BrowserContext, Route } from '@playwright/test'
 
+/** A browser context, or one page of it: both route requests the same way. */
+export type Routable = Pick<BrowserContext, 'route'>
+
 /** Refuse every request nothing else serves: an unrouted request can hang a page load offline. */
-export async function refuseUnserved(context: BrowserContext): Promise<void> {
+export async function refuseUnserved(context: Routable): Promise<void> {
   await context.route('**/*', (route) => route.abort())
 }
 
 /** Playwright runs the newest route first; this one answers only for the given hosts. */
 export async function routeHosts(
-  context: BrowserContext,
+  context: Routable,
   hosts: readonly string[],
   serve: (url: URL, route: Route) => Promise<void>,
 ): Promise<void> {
@@ -28,7 +31,7 @@ export const fulfilHtml = (route: Route, html: string) =>
   route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
 
 /** Serve a saved page, scripts stripped, at url; every other request to that host is refused. */
-export async function routeSavedPage(context: BrowserContext, url: string, html: string): Promise<void> {
+export async function routeSavedPage(context: Routable, url: string, html: string): Promise<void> {
   const page = new URL(url)
   const body = stripScripts(html)
   await routeHosts(context, [page.hostname], (requested, route) =>

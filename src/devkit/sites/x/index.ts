@@ -1,6 +1,5 @@
 // The X stand-in: a home timeline at https://x.com/home and post pages at /<handle>/status/<id>.
-import type { BrowserContext } from '@playwright/test'
-import { fulfilHtml, routeHosts } from '../route.ts'
+import { fulfilHtml, routeHosts, type Routable } from '../route.ts'
 import { standInPosts } from './posts.ts'
 import { timelineHtml } from './page.ts'
 
@@ -19,7 +18,7 @@ export function xStandInHtml(options: XStandInOptions = {}): string {
 }
 
 /** Serve the stand-in on x.com and twitter.com; other requests to those hosts are refused. */
-export async function routeXStandIn(context: BrowserContext, options: XStandInOptions = {}): Promise<void> {
+export async function routeXStandIn(context: Routable, options: XStandInOptions = {}): Promise<void> {
   const posts = standInPosts(options.posts ?? 300)
   const home = timelineHtml(posts, 'Home / X')
   await routeHosts(context, X_HOSTS, async (url, route) => {
