@@ -1,0 +1,139 @@
+import './background-fake-browser.ts'
+import 'fake-indexeddb/auto'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import type { Runtime } from 'webextension-polyfill'
+import type { PostRef, Reply } from '../../src/shared/messages.ts'
+import { db } from '../../src/extension/db.ts'
+import { route } from '../../src/extension/background/router.ts'
+import { PANEL_TOKEN_TTL_MS, claimPanelToken, issuePanelToken } from '../../src/extension/background/panel-tokens.ts'
+import { BackgroundError } from '../../src/extension/background/errors.ts'
+import { EXTENSION_ID, EXTENSION_ORIGIN, resetFakeBrowser, sentToTabs } from './background-fake-browser.ts'
+import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+
+const post: PostRef = {
+  site: 'bluesky',
+  handle: 'nour.bsky.social',
+  postId: '3kq2abc',
+  postUrl: 'https://bsky.app/profile/nour.bsky.social/post/3kq2abc',
+  displayName: 'Nour',
+}
+const PANEL_URL = `${EXTENSION_ORIGIN}/src/extension/panel/index.html`
+
+const inTab = (tabId: number) => ({ id: tabId }) as Runtime.MessageSender['tab']
+const contentScriptIn = (tabId: number): Runtime.MessageSender => ({ id: EXTENSION_ID, url: 'https://bsky.app/', tab: inTab(tabId), frameId: 0 })
+const panelIn = (tabId: number): Runtime.MessageSender => ({ id: EXTENSION_ID, url: `${PANEL_URL}#panel`, tab: inTab(tabId), frameId: 2 })
+
+async function openPanel(tabId: number): Promise<string> {
+  const reply = (await route({ tipline: 'panel.open', input: { post } }, contentScriptIn(tabId))) as Reply<{ token: string }>
+  if (!reply.ok) throw new Error(reply.error.message)
+  return reply.value.token
+}
+const claim = (token: string, sender: Runtime.MessageSender) => route({ tipline: 'panel.claim', input: { token } }, sender)
+const tip = (token: string, sender: Runtime.MessageSender) =>
+  route({ tipline: 'tip.create', input: { token, amount: 300, currency: 'USD', note: null } }, sender)
+const badToken = { ok: false, error: { code: 'bad_token' } }
+
+let api: ApiStandIn
+beforeAll(async () => {
+  api = await startApiStandIn()
+  Object.assign(globalThis, { __TIPLINE_API__: api.url })
+})
+afterAll(() => api.close())
+beforeEach(async () => {
+  resetFakeBrowser()
+  await Promise.all(db.tables.map((table) => table.clear()))
+  api.tipCalls.length = 0
+})
+afterEach(() => vi.useRealTimers())
+
+describe('panel tokens', () => {
+  test('the panel in the same tab claims its token once and learns the post, the wallet and the presets', async () => {
+    const token = await openPanel(7)
+    expect(await claim(token, panelIn(7))).toEqual({ ok: true, value: { post, wallet: null, presets: [100, 300, 500] } })
+    expect(await claim(token, panelIn(7))).toMatchObject(badToken)
+  })
+
+  test('presets follow the cached wallet currency and the person’s own choice', async () => {
+    await db.wallet.put({ key: 'me', syncedAt: '', accountId: 'a', currency: 'JPY', balance: 5000, debt: 0, escrowed: [] })
+    const firstToken = await openPanel(7)
+    const first = await claim(firstToken, panelIn(7))
+    expect(first).toMatchObject({ ok: true, value: { wallet: { currency: 'JPY', balance: 5000 } } })
+    if (first.ok) expect((first.value as { presets: number[] }).presets.every((amount) => Number.isInteger(amount) && amount > 0)).toBe(true)
+
+    await db.settings.put({ key: 'tipPresets:JPY', value: [100, 500, 1000] })
+    const second = await claim(await openPanel(7), panelIn(7))
+    expect(second).toMatchObject({ ok: true, value: { presets: [100, 500, 1000] } })
+  })
+
+  test('a token is refused from another tab, and that does not spend it', async () => {
+    const token = await openPanel(7)
+    expect(await claim(token, panelIn(8))).toMatchObject(badToken)
+    expect(await claim(token, panelIn(7))).toMatchObject({ ok: true })
+  })
+
+  test('an unknown token is refused', async () => {
+    expect(await claim('f'.repeat(64), panelIn(7))).toMatchObject(badToken)
+  })
+
+  test('only the panel page can claim: not the popup, not the options page in the same tab', async () => {
+    const token = await openPanel(7)
+    expect(await claim(token, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/popup/index.html` })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_sender' },
+    })
+    expect(
+      await claim(token, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/options/index.html`, tab: inTab(7) }),
+    ).toMatchObject({ ok: false, error: { code: 'bad_sender' } })
+    expect(await claim(token, panelIn(7))).toMatchObject({ ok: true })
+  })
+
+  test('an unclaimed token expires after ten minutes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-24T00:00:00Z') })
+    const token = await issuePanelToken(7, post)
+    vi.setSystemTime(Date.now() + PANEL_TOKEN_TTL_MS)
+    await expect(claimPanelToken(token, 7)).rejects.toMatchObject({ code: 'bad_token' })
+  })
+
+  test('two claims racing each other: exactly one wins', async () => {
+    const token = await issuePanelToken(7, post)
+    const results = await Promise.allSettled([claimPanelToken(token, 7), claimPanelToken(token, 7), claimPanelToken(token, 7)])
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(BackgroundError)
+  })
+})
+
+describe('tipping with a panel token', () => {
+  test('a claimed token tips the post it was issued for, from its own tab only', async () => {
+    const token = await openPanel(7)
+    expect(await tip(token, panelIn(7))).toMatchObject(badToken) // not claimed yet
+    await claim(token, panelIn(7))
+    expect(await tip(token, panelIn(8))).toMatchObject(badToken)
+    expect(api.tipCalls).toHaveLength(0)
+
+    const reply = await tip(token, panelIn(7))
+    expect(reply).toMatchObject({ ok: true, value: { site: 'bluesky', handle: 'nour.bsky.social', postId: '3kq2abc', amount: 300 } })
+    expect(api.tipCalls).toHaveLength(1)
+    expect(api.tipCalls[0]?.body).toMatchObject({ site: 'bluesky', handle: 'nour.bsky.social', postUrl: post.postUrl })
+  })
+
+  test('when the API is unreachable the panel hears `queued` and the tip waits in the outbox', async () => {
+    const token = await openPanel(7)
+    await claim(token, panelIn(7))
+    api.tipFailure = { status: 503, code: 'unavailable' }
+    try {
+      expect(await tip(token, panelIn(7))).toMatchObject({ ok: false, error: { code: 'queued' } })
+    } finally {
+      api.tipFailure = null
+    }
+    expect(await db.outbox.where('state').equals('queued').count()).toBe(1)
+  })
+
+  test('closing the panel tells its tab to remove it and ends the token', async () => {
+    const token = await openPanel(7)
+    await claim(token, panelIn(7))
+    expect(await route({ tipline: 'panel.close', input: { token } }, panelIn(8))).toMatchObject(badToken)
+    expect(await route({ tipline: 'panel.close', input: { token } }, panelIn(7))).toEqual({ ok: true, value: null })
+    expect(sentToTabs).toEqual([{ tabId: 7, message: { type: 'panel.remove', token } }])
+    expect(await tip(token, panelIn(7))).toMatchObject(badToken)
+  })
+})
