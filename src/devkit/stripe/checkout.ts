@@ -1,5 +1,6 @@
 // Checkout Sessions: creating one from the API's parameters, paying it with a test card (from the
 // hosted page or the control API), and expiring it.
+import { isSupportedCurrency, stepOf, toStripeAmount } from '../../shared/currencies.ts'
 import type { Account } from './account.ts'
 import { authenticationFailed, charge, type CardDetails, type CardInput } from './cards.ts'
 import { invalidRequest, type StripeApiError } from './errors.ts'
@@ -35,8 +36,6 @@ const SESSION_PARAMS = [
 
 /** Stripe's largest charge amount (99,999,999 minor units, $999,999.99). */
 const MAX_AMOUNT = 99_999_999
-/** Three-decimal currencies, whose amounts Stripe wants as multiples of 10. */
-const THREE_DECIMAL_CURRENCIES = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd'])
 const MIN_LIFETIME_S = 30 * 60
 const MAX_LIFETIME_S = 24 * 60 * 60
 
@@ -245,9 +244,10 @@ function lineItem(entry: unknown, prefix: string): LineItem {
 function checkTotal(total: number, currency: string): void {
   if (total < 1) throw invalidRequest('The Checkout Session\'s total amount due must be greater than zero.', 'line_items')
   if (total > MAX_AMOUNT) throw invalidRequest(`The total amount must be no more than ${MAX_AMOUNT}.`, 'line_items')
-  if (THREE_DECIMAL_CURRENCIES.has(currency) && total % 10 !== 0) {
-    throw invalidRequest(`Amounts in ${currency} must be a multiple of 10 (the last digit must be 0).`, 'line_items')
-  }
+  // Three-decimal currencies want a last digit of 0; ISK, written in hundredths, whole krónur.
+  const code = currency.toUpperCase()
+  const step = isSupportedCurrency(code) ? toStripeAmount(stepOf(code), code) : 1
+  if (total % step !== 0) throw invalidRequest(`Amounts in ${currency} must be a multiple of ${step}.`, 'line_items')
 }
 
 function requiredUrl(params: FormObject, key: string): string {

@@ -1,6 +1,8 @@
 // The hosted pages a customer sees: Checkout's payment form, the test authentication step, and
 // the page for a session that can no longer be paid. Plain HTML with inline styles and no
 // scripts or external resources; every label is tied to its field, errors are announced.
+import { fromStripeAmount, isSupportedCurrency } from '../../shared/currencies.ts'
+import { formatMoney } from '../../shared/money.ts'
 import { TEST_CARDS } from './cards.ts'
 import type { StripeApiError } from './errors.ts'
 import type { CheckoutSession, LineItem } from './objects.ts'
@@ -88,13 +90,10 @@ export function messagePage(title: string, message: string, link?: { href: strin
   )
 }
 
-/** Integer minor units as the currency's display string, without going through a float. */
+/** A Stripe amount as people read it, using the one currency table (Stripe writes ISK in hundredths). */
 export function formatAmount(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() })
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
-  const text = String(Math.abs(amount)).padStart(digits + 1, '0')
-  const decimal = digits > 0 ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text
-  return format.format(`${amount < 0 ? '-' : ''}${decimal}` as Intl.StringNumericLiteral)
+  const code = currency.toUpperCase()
+  return formatMoney(isSupportedCurrency(code) ? fromStripeAmount(amount, code) : amount, code, 'en')
 }
 
 function itemRow(item: LineItem): string {
