@@ -22,6 +22,7 @@ export interface TipCall {
 export interface ApiStandIn {
   url: string
   tipCalls: TipCall[]
+  accountsRegistered: number
   sessionsIssued: number
   /** Answer every tip with this error instead of booking it; null books tips. */
   tipFailure: { status: number; code: string } | null
@@ -43,6 +44,7 @@ export async function startApiStandIn(): Promise<ApiStandIn> {
   const stand: ApiStandIn = {
     url: '',
     tipCalls: [],
+    accountsRegistered: 0,
     sessionsIssued: 0,
     tipFailure: null,
     revokeSessions: () => tokens.clear(),
@@ -61,6 +63,7 @@ export async function startApiStandIn(): Promise<ApiStandIn> {
       const accountId = `acct_${randomUUID()}`
       const key = await crypto.subtle.importKey('jwk', publicKey, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify'])
       accounts.set(accountId, key)
+      stand.accountsRegistered += 1
       return [201, { accountId }]
     }
     if (path === routes.challenge) {

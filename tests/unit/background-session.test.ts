@@ -1,0 +1,96 @@
+import './background-fake-browser.ts'
+import 'fake-indexeddb/auto'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { db } from '../../src/extension/db.ts'
+import { routes } from '../../src/shared/api.ts'
+import { api as client } from '../../src/extension/background/api.ts'
+import { ApiClientError } from '../../src/extension/background/errors.ts'
+import { TOPUP_ALARM, watchTopup } from '../../src/extension/background/topup-watch.ts'
+import { alarms, resetFakeBrowser } from './background-fake-browser.ts'
+import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+
+let api: ApiStandIn
+beforeAll(async () => {
+  api = await startApiStandIn()
+  Object.assign(globalThis, { __TIPLINE_API__: api.url })
+})
+afterAll(() => api.close())
+beforeEach(async () => {
+  resetFakeBrowser()
+  await Promise.all(db.tables.map((table) => table.clear()))
+  api.accountsRegistered = 0
+  api.sessionsIssued = 0
+  api.setBalance(1_000)
+})
+afterEach(() => vi.useRealTimers())
+
+describe('identity and session', () => {
+  test('the first request registers a device key, signs the challenge, and the API accepts the signature', async () => {
+    expect(await client.get(routes.wallet)).toMatchObject({ currency: 'USD', balance: 1_000 })
+    const device = await db.identity.get('device')
+    expect(device?.accountId).toMatch(/^acct_/)
+    expect(device?.privateKey.extractable).toBe(false)
+    expect(device?.publicKey).toMatchObject({ kty: 'EC', crv: 'P-256' })
+    expect(api.sessionsIssued).toBe(1)
+  })
+
+  test('a burst of first requests shares one registration and one session', async () => {
+    await Promise.all([client.get(routes.wallet), client.get(routes.activity), client.get(routes.creator)])
+    await client.get(routes.wallet)
+    expect(api.accountsRegistered).toBe(1)
+    expect(api.sessionsIssued).toBe(1)
+  })
+
+  test('a token the API stops accepting is renewed once, silently', async () => {
+    await client.get(routes.wallet)
+    api.revokeSessions()
+    expect(await client.get(routes.wallet)).toMatchObject({ balance: 1_000 })
+    expect(api.sessionsIssued).toBe(2)
+    expect(api.accountsRegistered).toBe(1)
+  })
+
+  test('an expired token is renewed before it is used', async () => {
+    await client.get(routes.wallet)
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 15 * 60_000 })
+    await client.get(routes.wallet)
+    expect(api.sessionsIssued).toBe(2)
+  })
+
+  test('when the API no longer knows the account the caller hears signed_out, and the next try registers afresh', async () => {
+    await client.get(routes.wallet)
+    await db.wallet.put({ key: 'me', syncedAt: '', accountId: 'old', currency: 'USD', balance: 1, debt: 0, escrowed: [] })
+    api.forgetAccounts()
+    api.revokeSessions()
+    const error = await client.get(routes.wallet).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ code: 'signed_out' })
+    expect(await db.identity.count()).toBe(0)
+    expect(await db.wallet.count()).toBe(0)
+
+    expect(await client.get(routes.wallet)).toMatchObject({ balance: 1_000 })
+    expect(api.accountsRegistered).toBe(2)
+  })
+
+  test('API errors keep their code and status', async () => {
+    api.tipFailure = { status: 402, code: 'insufficient_funds' }
+    try {
+      const request = { site: 'x', handle: 'nour', postId: null, postUrl: null, amount: 100, currency: 'USD', note: null } as const
+      const error = await client.post(routes.tips, request, { idempotencyKey: crypto.randomUUID() }).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(ApiClientError)
+      expect(error).toMatchObject({ code: 'insufficient_funds', status: 402 })
+    } finally {
+      api.tipFailure = null
+    }
+  })
+})
+
+describe('after a top-up starts', () => {
+  test('the wallet is polled until the webhook’s credit shows, with no refresh asked for', async () => {
+    await watchTopup()
+    expect(alarms.has(TOPUP_ALARM)).toBe(true)
+    expect((await db.wallet.get('me'))?.balance).toBe(1_000)
+
+    api.setBalance(3_000) // the API's webhook credited the top-up
+    await vi.waitFor(async () => expect((await db.wallet.get('me'))?.balance).toBe(3_000), { timeout: 6_000, interval: 200 })
+    await vi.waitFor(() => expect(alarms.has(TOPUP_ALARM)).toBe(false))
+  })
+})
