@@ -1,7 +1,7 @@
 // Every word the pages show goes through the browser's i18n catalog (public/_locales), so the
 // extension speaks the browser's language and Arabic pages lay out right to left.
 import browser from 'webextension-polyfill'
-import { textDirection } from './ui/direction.ts'
+import { formattingLocale, textDirection } from './ui/locale.ts'
 
 /** The English catalog is the reference: every key the code may ask for is one of its names. */
 export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json')
@@ -16,13 +16,13 @@ export function t(key: MessageKey, ...subs: string[]): string {
   return browser.i18n.getMessage(key, isolated) || key
 }
 
-/** The browser's UI language, e.g. "en-US" or "ar": the locale for money, dates and numbers. */
+/** The locale for money, dates and numbers: the browser's UI language, with its native digits. */
 export function uiLocale(): string {
-  return browser.i18n.getUILanguage()
+  return formattingLocale(browser.i18n.getUILanguage())
 }
 
 export function applyDocumentLocale(): void {
-  const locale = uiLocale()
-  document.documentElement.lang = locale
-  document.documentElement.dir = textDirection(locale)
+  const language = browser.i18n.getUILanguage()
+  document.documentElement.lang = language
+  document.documentElement.dir = textDirection(language)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { textDirection } from '../../src/extension/ui/direction.ts'
+import { formattingLocale, textDirection } from '../../src/extension/ui/locale.ts'
 import { postHref } from '../../src/extension/ui/post-link.ts'
 import { relativeTime } from '../../src/extension/ui/when.ts'
 
@@ -9,6 +9,22 @@ describe('textDirection', () => {
   })
   test.each(['en', 'en-US', 'de', 'fr-CA', 'arn'])('%s is left to right', (locale) => {
     expect(textDirection(locale)).toBe('ltr')
+  })
+})
+
+describe('formattingLocale', () => {
+  test('Arabic asks for Arabic-Indic digits', () => {
+    expect(formattingLocale('ar')).toBe('ar-u-nu-arab')
+    expect(formattingLocale('ar-EG')).toBe('ar-EG-u-nu-arab')
+    expect(new Intl.NumberFormat(formattingLocale('ar')).format(5.5)).toBe('٥٫٥')
+  })
+  test('Maghreb Arabic and explicit numbering systems are left alone', () => {
+    expect(formattingLocale('ar-MA')).toBe('ar-MA')
+    expect(formattingLocale('ar-u-nu-latn')).toBe('ar-u-nu-latn')
+  })
+  test('other languages pass through, with Chrome underscores made into hyphens', () => {
+    expect(formattingLocale('en-US')).toBe('en-US')
+    expect(formattingLocale('pt_BR')).toBe('pt-BR')
   })
 })
 

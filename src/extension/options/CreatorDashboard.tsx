@@ -14,7 +14,8 @@ import { TipsReceived } from './TipsReceived.tsx'
 const refreshCreator = () => send('creator.get')
 
 export function CreatorDashboard() {
-  const creator = useLiveQuery(async () => (await db.creator.get('me')) ?? null)
+  // Nothing cached yet reads as a creator with nothing yet: empty lists, not a blank page.
+  const creator = useLiveQuery(async () => (await db.creator.get('me')) ?? { handles: [], earnings: [], tips: [] })
   const refresh = useRefresh(refreshCreator)
   return (
     <main class="stack dashboard">

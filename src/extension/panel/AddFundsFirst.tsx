@@ -1,8 +1,7 @@
 // Before the first top-up the wallet has no currency and nothing to tip with.
-import { DEFAULT_CURRENCY } from '../../shared/currencies.ts'
+import { DEFAULT_CURRENCY, limitsFor } from '../../shared/currencies.ts'
 import type { PostRef } from '../../shared/messages.ts'
 import { t } from '../i18n.ts'
-import { topupLimits } from '../ui/limits.ts'
 import { topupFor } from '../ui/topup-amounts.ts'
 import { recipientName } from './recipient.ts'
 import { TopupButton } from './TopupButton.tsx'
@@ -14,7 +13,7 @@ export function AddFundsFirst({ post }: { post: PostRef }) {
         {t('tipTitle', recipientName(post))}
       </h1>
       <p data-testid="panel-status">{t('addFundsFirst')}</p>
-      <TopupButton amount={topupFor(0, topupLimits(DEFAULT_CURRENCY))} currency={DEFAULT_CURRENCY} />
+      <TopupButton amount={topupFor(0, limitsFor(DEFAULT_CURRENCY).topup)} currency={DEFAULT_CURRENCY} />
     </div>
   )
 }

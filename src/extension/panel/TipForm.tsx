@@ -2,12 +2,12 @@
 // Confirm button that names the amount. Nothing is sent until Confirm.
 import { useEffect, useId, useRef, useState } from 'preact/hooks'
 import { NOTE_MAX_LENGTH } from '../../shared/api.ts'
+import { limitsFor, type CurrencyCode } from '../../shared/currencies.ts'
 import type { PanelContext } from '../../shared/messages.ts'
 import { t, uiLocale } from '../i18n.ts'
 import { send } from '../send.ts'
 import { AmountPicker } from '../ui/AmountPicker.tsx'
 import { Button } from '../ui/Button.tsx'
-import { tipLimits, topupLimits } from '../ui/limits.ts'
 import { Money, money } from '../ui/Money.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { topupFor } from '../ui/topup-amounts.ts'
@@ -32,14 +32,14 @@ type Sending =
 interface TipFormProps {
   token: string
   context: PanelContext
-  currency: string
+  currency: CurrencyCode
   onDone: () => void
 }
 
 export function TipForm({ token, context, currency, onDone }: TipFormProps) {
   const { post, wallet, presets } = context
   const id = useId()
-  const amount = useAmountChoice(currency, tipLimits(currency))
+  const amount = useAmountChoice(currency, limitsFor(currency).tip)
   const [note, setNote] = useState('')
   const [sending, setSending] = useState<Sending>({ state: 'choosing' })
   const firstPreset = useRef<HTMLButtonElement>(null)
@@ -119,7 +119,7 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
         {sending.state === 'failed' && errorWords(sending.code)}
       </div>
       {sending.state === 'failed' && sending.code === 'insufficient_funds' && (
-        <TopupButton amount={topupFor(sending.amount - (wallet?.balance ?? 0), topupLimits(currency))} currency={currency} />
+        <TopupButton amount={topupFor(sending.amount - (wallet?.balance ?? 0), limitsFor(currency).topup)} currency={currency} />
       )}
     </form>
   )

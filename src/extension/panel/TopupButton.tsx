@@ -1,6 +1,7 @@
 // One-click top-up from inside the panel (no room for a full amount picker there): the
 // background opens Stripe's hosted checkout in a new tab.
 import { useState } from 'preact/hooks'
+import type { CurrencyCode } from '../../shared/currencies.ts'
 import { t } from '../i18n.ts'
 import { send } from '../send.ts'
 import { Button } from '../ui/Button.tsx'
@@ -10,7 +11,7 @@ import { errorWords } from '../ui/words.ts'
 
 type Checkout = { state: 'idle' } | { state: 'opening' } | { state: 'opened' } | { state: 'failed'; code: string }
 
-export function TopupButton({ amount, currency }: { amount: number; currency: string }) {
+export function TopupButton({ amount, currency }: { amount: number; currency: CurrencyCode }) {
   const [checkout, setCheckout] = useState<Checkout>({ state: 'idle' })
   async function openCheckout() {
     setCheckout({ state: 'opening' })

@@ -11,5 +11,11 @@ const app = document.getElementById('app')!
 if (token) {
   render(<TipPanel token={token} />, app)
 } else {
-  render(<p class="panel-refusal">{t('panelNeedsButton')}</p>, app)
+  render(
+    <main class="panel">
+      <h1 class="panel-title">{t('extName')}</h1>
+      <p>{t('panelNeedsButton')}</p>
+    </main>,
+    app,
+  )
 }

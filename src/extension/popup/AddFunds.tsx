@@ -1,11 +1,11 @@
 // Add funds: pick or type an amount, then the background opens Stripe's hosted checkout in a
 // tab. The balance updates by itself when the payment lands (the background polls for it).
 import { useState } from 'preact/hooks'
+import { limitsFor, type CurrencyCode } from '../../shared/currencies.ts'
 import { t } from '../i18n.ts'
 import { send } from '../send.ts'
 import { AmountPicker } from '../ui/AmountPicker.tsx'
 import { Button } from '../ui/Button.tsx'
-import { topupLimits } from '../ui/limits.ts'
 import { money } from '../ui/Money.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { errorCode } from '../ui/send-error.ts'
@@ -14,8 +14,8 @@ import { useAmountChoice } from '../ui/use-amount-choice.ts'
 
 type Checkout = { state: 'idle' } | { state: 'opening' } | { state: 'opened' } | { state: 'failed'; code: string }
 
-export function AddFunds({ currency }: { currency: string }) {
-  const limits = topupLimits(currency)
+export function AddFunds({ currency }: { currency: CurrencyCode }) {
+  const limits = limitsFor(currency).topup
   const amount = useAmountChoice(currency, limits)
   const [checkout, setCheckout] = useState<Checkout>({ state: 'idle' })
 
