@@ -144,3 +144,46 @@ test('Tip asks the background to open a panel for exactly that post', async () =
     })
   await expect(page).toHaveURL('https://x.com/home')
 })
+
+test('Tip opens one tip panel over the post; Escape, a click outside and panel.remove take it away', async () => {
+  const panel = page.locator('tipline-panel')
+  const panelPage = `chrome-extension://${browser.extensionId}/src/extension/panel/index.html#`
+  const openToken = () => page.frames().find((frame) => frame.url().startsWith(panelPage))?.url().slice(panelPage.length)
+  const tip = page.locator('tipline-button').first().getByRole('button')
+
+  await tip.click()
+  await expect(panel).toHaveCount(1)
+  await expect.poll(openToken).toMatch(/.+/)
+  const box = (await panel.boundingBox())!
+  expect(box).toMatchObject({ width: 320, height: 360 })
+  expect(box.y).toBeGreaterThanOrEqual(0)
+  expect(box.y + box.height).toBeLessThanOrEqual(900)
+  await page.keyboard.press('Escape')
+  await expect(panel).toHaveCount(0)
+
+  // From the keyboard, and only one panel at a time.
+  await tip.focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(openToken).toMatch(/.+/)
+  const first = openToken()
+  await page.locator('tipline-button').nth(1).getByRole('button').click()
+  await expect.poll(openToken).not.toBe(first)
+  await expect(panel).toHaveCount(1)
+  await page.mouse.click(5, 5)
+  await expect(panel).toHaveCount(0)
+
+  // What the background sends when the panel asks to close (panel.close → panel.remove).
+  await tip.click()
+  await expect.poll(openToken).toMatch(/.+/)
+  const removePanel = (token: string) =>
+    browser.worker.evaluate(async (token) => {
+      const { chrome } = globalThis as unknown as { chrome: ExtensionApi }
+      for (const tab of await chrome.tabs.query({ url: 'https://x.com/*' })) {
+        await chrome.tabs.sendMessage(tab.id!, { type: 'panel.remove', token }).catch(() => undefined)
+      }
+    }, token)
+  await removePanel('some-other-panel')
+  await expect(panel).toHaveCount(1)
+  await removePanel(openToken()!)
+  await expect(panel).toHaveCount(0)
+})

@@ -5,9 +5,16 @@ import type { BrowserContext, Route } from '@playwright/test'
 /** A browser context, or one page of it: both route requests the same way. */
 export type Routable = Pick<BrowserContext, 'route'>
 
-/** Refuse every request nothing else serves: an unrouted request can hang a page load offline. */
+/**
+ * Refuse every web request nothing else serves: an unrouted request can hang a page load offline.
+ * Only http(s): a page's requests for the extension's own files (the content script's chunks are
+ * fetched by the page) pass through routing too, and must load.
+ */
 export async function refuseUnserved(context: Routable): Promise<void> {
-  await context.route('**/*', (route) => route.abort())
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort(),
+  )
 }
 
 /** Playwright runs the newest route first; this one answers only for the given hosts. */
