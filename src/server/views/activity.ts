@@ -2,6 +2,7 @@
 // only ever appended, so a page never shifts under a reader who is paging back.
 import type { ActivityItem } from '../../shared/api.ts'
 import type { Tx } from '../db/index.ts'
+import type { CurrencyCode } from '../../shared/currencies.ts'
 
 export const PAGE_SIZE = 50
 
@@ -9,7 +10,7 @@ interface Row {
   id: number
   kind: ActivityItem['kind']
   amount: number
-  currency: string
+  currency: CurrencyCode
   at: Date
   site: ActivityItem['site']
   handle: string | null

@@ -2,6 +2,7 @@
 import type { CreatorView, ReceivedTip } from '../../shared/api.ts'
 import type { Tx } from '../db/index.ts'
 import { earningsOf } from '../ledger/index.ts'
+import type { CurrencyCode } from '../../shared/currencies.ts'
 
 export const RECENT_TIPS = 100
 
@@ -10,7 +11,7 @@ export async function creatorView(db: Tx, accountId: string): Promise<CreatorVie
     'SELECT site, handle, claimed_at FROM handle_claims WHERE account_id = $1 ORDER BY claimed_at',
     [accountId],
   )
-  const { rows: earnings } = await db.query<{ currency: string; amount: number }>(
+  const { rows: earnings } = await db.query<{ currency: CurrencyCode; amount: number }>(
     'SELECT currency, balance AS amount FROM ledger_accounts WHERE name = $1 ORDER BY currency',
     [earningsOf(accountId)],
   )
@@ -21,7 +22,7 @@ export async function creatorView(db: Tx, accountId: string): Promise<CreatorVie
     post_id: string | null
     post_url: string | null
     net_amount: number
-    currency: string
+    currency: CurrencyCode
     note: string | null
     from_account: string
     created_at: Date

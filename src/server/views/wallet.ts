@@ -2,9 +2,10 @@
 import type { WalletView } from '../../shared/api.ts'
 import type { Tx } from '../db/index.ts'
 import { balanceOf, debtOf, walletOf } from '../ledger/index.ts'
+import type { CurrencyCode } from '../../shared/currencies.ts'
 
 export async function walletView(db: Tx, accountId: string): Promise<WalletView> {
-  const { rows } = await db.query<{ wallet_currency: string | null }>('SELECT wallet_currency FROM accounts WHERE id = $1', [
+  const { rows } = await db.query<{ wallet_currency: CurrencyCode | null }>('SELECT wallet_currency FROM accounts WHERE id = $1', [
     accountId,
   ])
   const currency = rows[0]?.wallet_currency ?? null
@@ -12,7 +13,7 @@ export async function walletView(db: Tx, accountId: string): Promise<WalletView>
     site: 'x' | 'bluesky' | 'mastodon'
     handle: string
     amount: number
-    currency: string
+    currency: CurrencyCode
     returns_at: Date
   }>(
     `SELECT site, handle, net_amount AS amount, currency, returns_at FROM tips
