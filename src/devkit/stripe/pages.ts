@@ -106,6 +106,7 @@ function fieldOf(error: StripeApiError): Field {
   if (code.includes('expiry')) return 'expiry'
   if (code.includes('cvc')) return 'cvc'
   if (code.includes('email')) return 'email'
+  if (code.includes('name')) return 'name'
   return 'card'
 }
 

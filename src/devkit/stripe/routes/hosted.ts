@@ -57,11 +57,12 @@ export function hostedPages(account: Account): Hono {
     if (expiry instanceof StripeApiError) return paymentForm(c, paying, form, expiry)
     const cvcError = checkCvc(form.cvc)
     if (cvcError) return paymentForm(c, paying, form, cvcError)
+    if (form.name.trim() === '') return paymentForm(c, paying, form, cardError('incomplete_name', 'Your name on card is incomplete.'))
     const result = payWithCard(
       account,
       paying.id,
       { number: form.card, expMonth: expiry.month, expYear: expiry.year },
-      { email, name: form.name.trim() || null },
+      { email, name: form.name.trim() },
     )
     return outcome(c, paying, result, form)
   })
