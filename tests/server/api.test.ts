@@ -328,6 +328,16 @@ for (const target of targets) {
         expect((await reader.get(routes.wallet)).body.balance).toBe(800)
       })
 
+      test('tips racing for one balance never take it below zero', async () => {
+        const reader = await newDevice(h.api.url)
+        await topUp(reader, 1000)
+        const replies = await Promise.all(
+          Array.from({ length: 8 }, () => reader.post(routes.tips, tipTo(handle(), 200), { 'Idempotency-Key': key() })),
+        )
+        expect(replies.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 402, 402, 402])
+        expect((await reader.get(routes.wallet)).body.balance).toBe(0)
+      })
+
       test('a tip needs an Idempotency-Key and a valid body, and the error names the field', async () => {
         const reader = await newDevice(h.api.url)
         const noKey = await reader.post(routes.tips, tipTo(handle(), 100))
