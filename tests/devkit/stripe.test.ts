@@ -243,6 +243,16 @@ describe('paying through the control API', () => {
     expect(passed.body.payment_status).toBe('paid')
   })
 
+  test('plain HTTP clients may use expand[] and HTTP Basic auth, as with curl', async () => {
+    const { session, intent } = await paidSession(standIn, stripe)
+    const response = await fetch(`${standIn.url}/v1/checkout/sessions/${session.id}?expand[]=payment_intent`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${standIn.secretKey}:`).toString('base64')}` },
+    })
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { payment_intent: { id: string; object: string } }
+    expect(body.payment_intent).toMatchObject({ id: intent.id, object: 'payment_intent' })
+  })
+
   test('a paid session cannot be paid again', async () => {
     const { session } = await paidSession(standIn, stripe)
     const again = await control(standIn, `/checkout/sessions/${session.id}/pay`, { card: TEST_CARDS.succeeds })
