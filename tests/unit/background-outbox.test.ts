@@ -14,7 +14,7 @@ import {
   settle,
   startSending,
 } from '../../src/extension/background/outbox-state.ts'
-import { OUTBOX_ALARM, deliver, deliverDue, sendTip } from '../../src/extension/background/outbox.ts'
+import { OUTBOX_ALARM, deliver, deliverDue, scheduleRetry, sendTip } from '../../src/extension/background/outbox.ts'
 import { alarms, resetFakeBrowser } from './background-fake-browser.ts'
 import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
 
@@ -172,5 +172,20 @@ describe('delivering tips to the API', () => {
     expect(api.tipCalls).toHaveLength(1)
     expect([first.state, second.state]).toContain('delivered')
     expect(await outboxItem(item.id)).toMatchObject({ state: 'delivered', attempts: 1 })
+  })
+
+  test('a send cut short by the worker stopping is picked up by the alarm once its lease runs out', async () => {
+    const abandoned = startSending(queuedTip(crypto.randomUUID(), request, Date.now()), Date.now())
+    await db.outbox.add(abandoned)
+    await scheduleRetry()
+    expect(alarms.get(OUTBOX_ALARM)?.when).toBe(abandoned.nextAttemptAt)
+
+    await deliverDue()
+    expect(api.tipCalls).toHaveLength(0) // the lease still holds: it may yet be answered
+
+    vi.useFakeTimers({ toFake: ['Date'], now: abandoned.nextAttemptAt })
+    await deliverDue()
+    expect(api.tipCalls).toEqual([{ idempotencyKey: abandoned.id, body: request }])
+    expect(await outboxItem(abandoned.id)).toMatchObject({ state: 'delivered', attempts: 2 })
   })
 })

@@ -22,6 +22,8 @@ export async function sendTip(request: TipRequest): Promise<OutboxItem> {
 export async function deliver(id: string): Promise<OutboxItem> {
   const sending = await takeIfDue(id)
   if (!sending) return current(id)
+  // Should the worker be stopped mid-send, this alarm picks the item up when its lease runs out.
+  await scheduleRetry()
   const outcome = await attempt(sending)
   const settled = settle(sending, outcome, Date.now())
   await db.transaction('rw', db.outbox, db.tipped, async () => {
@@ -32,11 +34,11 @@ export async function deliver(id: string): Promise<OutboxItem> {
     }
   })
   if (settled.state === 'delivered') refreshSoon()
-  if (settled.state === 'queued') await scheduleRetry()
+  await scheduleRetry()
   return settled
 }
 
-/** Every item that is due, one after another (the alarm's job), then the alarm for the next one. */
+/** Every item that is due, one after another: the alarm's job, and the startup's. */
 export async function deliverDue(): Promise<void> {
   const now = Date.now()
   const due = await db.outbox.where('nextAttemptAt').belowOrEqual(now).filter((item) => isDue(item, now)).toArray()
