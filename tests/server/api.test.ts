@@ -93,6 +93,15 @@ for (const target of targets) {
         expect(again.body.accountId).toBe(device.accountId)
       })
 
+      test('a session token stops working when it expires', async () => {
+        const device = await newDevice(h.api.url)
+        expect((await device.get(routes.wallet)).status).toBe(200)
+        await h.api.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE account_id = $1`, [
+          device.accountId,
+        ])
+        expect((await device.get(routes.wallet)).status).toBe(401)
+      })
+
       test('money routes refuse a missing or made-up token with 401 unauthenticated', async () => {
         const attempts: Array<Record<string, string>> = [{}, { authorization: `Bearer ${randomBytes(32).toString('base64url')}` }]
         for (const headers of attempts) {
@@ -196,6 +205,18 @@ for (const target of targets) {
         expect((await device.get(routes.wallet)).body.balance).toBe(900)
       })
 
+      test('an event that fails to process answers 500 so Stripe retries, without leaking details', async () => {
+        const unknownSession = { id: `cs_test_${randomBytes(8).toString('hex')}`, object: 'checkout.session' }
+        const completed = event('checkout.session.completed', unknownSession)
+        const res = await deliver(h.api.url, h.webhookSecret, completed)
+        expect(res).toEqual({ status: 500, body: { error: { code: 'internal_error', message: expect.any(String) } } })
+        expect(JSON.stringify(res.body)).not.toMatch(/\.ts|at |No such/)
+        const logged = h.logs.find((l) => l.msg === 'unhandled error' && String(l.error).includes('No such'))
+        expect(logged?.requestId).toEqual(expect.any(String))
+        const { rows } = await h.api.db.query('SELECT 1 FROM stripe_events WHERE id = $1', [completed.id])
+        expect(rows).toEqual([])
+      })
+
       test('unknown event types are acknowledged', async () => {
         const res = await deliver(h.api.url, h.webhookSecret, event('customer.created', { id: 'cus_1', object: 'customer' }))
         expect(res.status).toBe(200)
@@ -271,7 +292,7 @@ for (const target of targets) {
 
         // Tips after the claim go straight to earnings.
         const later = await reader.post(routes.tips, tipTo(writer.toUpperCase(), 100), { 'Idempotency-Key': key() })
-        expect(later.body.credited).toBe('earnings')
+        expect(later.body).toMatchObject({ handle: writer.toUpperCase(), credited: 'earnings' })
         expect((await creator.get(routes.creator)).body.earnings).toEqual([{ currency: 'USD', amount: 350 }])
         const received = (await creator.get(routes.activity)).body.items
         expect(received.map((i: { kind: string; amount: number }) => [i.kind, i.amount])).toEqual([

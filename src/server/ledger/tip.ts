@@ -8,9 +8,8 @@ import { LedgerError } from './errors.ts'
 import { normaliseHandle, ownerOf } from './handles.ts'
 import { hashRequest, open, post, recordActivity, saveResponse } from './post.ts'
 
-/** Unclaimed tips go back to their tippers after this long (the expiry job reads tips.returns_at). */
+/** How long an unclaimed tip waits in escrow before it is due back to its tipper (tips.returns_at). */
 export const ESCROW_DAYS = 90
-const DAY_MS = 86_400_000
 
 export interface TipInput {
   from: string
@@ -30,6 +29,8 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
   const { amount, currency, site } = request
   await assertTippable(tx, from, amount, currency)
   const handle = normaliseHandle(request.handle)
+  // Kept as the site shows it, for receipts and the creator's list; matched case-insensitively.
+  const shownHandle = request.handle.replace(/^@/, '')
   const wallet = { name: walletOf(from), currency }
   const debt = { name: debtOf(from), currency }
   const escrow = { name: escrowOf(site, handle), currency }
@@ -58,7 +59,7 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
     `INSERT INTO tips (id, from_account, site, handle, post_id, post_url, amount, net_amount, currency, note,
                        recipient_account, returns_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(days => $12)) RETURNING created_at`,
-    [opened.id, from, site, handle, request.postId, request.postUrl, amount, amount - fee, currency, request.note,
+    [opened.id, from, site, shownHandle, request.postId, request.postUrl, amount, amount - fee, currency, request.note,
       recipient, ESCROW_DAYS],
   )
   await recordActivity(tx, { accountId: from, kind: 'tip_sent', amount: -amount, currency, transactionId: opened.id, tipId: opened.id })
@@ -70,7 +71,7 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
   const receipt: TipReceipt = {
     id: opened.id,
     site,
-    handle,
+    handle: shownHandle,
     postId: request.postId,
     amount,
     currency,

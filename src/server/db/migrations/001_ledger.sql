@@ -107,6 +107,7 @@ CREATE TABLE tips (
   id text PRIMARY KEY REFERENCES ledger_transactions (id),
   from_account text NOT NULL REFERENCES accounts (id),
   site text NOT NULL,
+  -- As the tipper's page showed it; escrow and claims match it lower-cased.
   handle text NOT NULL,
   post_id text,
   post_url text,
@@ -121,7 +122,7 @@ CREATE TABLE tips (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX tips_by_recipient ON tips (recipient_account, created_at DESC);
-CREATE INDEX tips_in_escrow ON tips (site, handle) WHERE recipient_account IS NULL;
+CREATE INDEX tips_in_escrow ON tips (site, lower(handle)) WHERE recipient_account IS NULL;
 CREATE INDEX tips_by_sender ON tips (from_account) WHERE recipient_account IS NULL;
 
 -- One row per Checkout Session; the primary key is what makes a session credit a wallet once.
