@@ -82,7 +82,6 @@ const PAGES: Record<string, SavedPage> = {
 
 const savedFiles = existsSync(SAVED) ? readdirSync(SAVED).filter((file) => file.endsWith('.html')) : []
 
-test.describe.configure({ mode: 'serial' })
 
 let browser: ExtensionBrowser
 test.beforeAll(async () => {

@@ -187,3 +187,40 @@ test('Tip opens one tip panel over the post; Escape, a click outside and panel.r
   await removePanel(openToken()!)
   await expect(panel).toHaveCount(0)
 })
+
+test('the button sits in the action bar row and follows the site between light and dark', async () => {
+  const bar = page.locator('[role="group"]').first()
+  const host = bar.locator('tipline-button')
+  const [barBox, hostBox, replyBox] = await Promise.all([bar, host, bar.getByTestId('reply')].map((l) => l.boundingBox()))
+  expect(hostBox!.x + hostBox!.width).toBeLessThanOrEqual(barBox!.x + barBox!.width + 0.5)
+  expect(Math.abs(hostBox!.y + hostBox!.height / 2 - (replyBox!.y + replyBox!.height / 2))).toBeLessThanOrEqual(2)
+  expect(hostBox!.height).toBeLessThanOrEqual(barBox!.height)
+
+  await expect(host).toHaveAttribute('data-theme', 'light')
+  await page.evaluate(() => {
+    document.body.style.backgroundColor = 'rgb(0, 0, 0)'
+  })
+  await expect(host).toHaveAttribute('data-theme', 'dark')
+})
+
+test('on X in Arabic the button lays out right to left', async () => {
+  const rtl = await browser.context.newPage()
+  await routeXStandIn(rtl, { posts: 20, language: 'ar' })
+  await rtl.goto('https://x.com/home', { waitUntil: 'domcontentloaded' })
+  const bar = rtl.locator('[role="group"]').first()
+  const host = bar.locator('tipline-button')
+  await expect(host).toHaveAttribute('data-post-id', POSTS[0]!.id)
+  expect(await host.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl')
+  const [hostBox, replyBox] = await Promise.all([host.boundingBox(), bar.getByTestId('reply').boundingBox()])
+  // The row starts at the right, so the button (last in the row) ends up leftmost.
+  expect(hostBox!.x + hostBox!.width).toBeLessThanOrEqual(replyBox!.x)
+  await rtl.close()
+})
+
+test('a post page has its one button too', async () => {
+  const post = POSTS.find((p) => p.quoted && !p.promoted)!
+  await page.goto(`https://x.com/${post.author.handle}/status/${post.id}`, { waitUntil: 'domcontentloaded' })
+  await expect(page.locator('tipline-button')).toHaveCount(1)
+  await expect(page.locator('tipline-button')).toHaveAttribute('data-post-id', post.id)
+  await expect(page.locator('tipline-button')).toHaveAttribute('data-handle', post.author.handle)
+})

@@ -39,7 +39,7 @@ export class TipButton {
   private readonly button: HTMLButtonElement
   post: PostRef
 
-  constructor(post: PostRef, onTip: (post: PostRef, anchor: HTMLElement) => void) {
+  constructor(post: PostRef, theme: Theme, onTip: (post: PostRef, anchor: HTMLElement) => void) {
     this.host = document.createElement(TIP_BUTTON_TAG)
     const root = this.host.attachShadow({ mode: 'open' })
     const style = document.createElement('style')
@@ -49,7 +49,8 @@ export class TipButton {
     this.button.textContent = message('tipButton', 'Tip')
     root.append(style, this.button)
     this.post = post
-    this.bind(post)
+    this.show(post)
+    this.update(post, theme)
     // The site opens the post on any click or Enter inside it: keep ours to ourselves.
     this.button.addEventListener('click', (event) => {
       event.preventDefault()
@@ -59,14 +60,20 @@ export class TipButton {
     this.button.addEventListener('keydown', (event) => event.stopPropagation())
   }
 
-  /** Point this button at a post: also used when the site recycles the row for another post. */
-  bind(post: PostRef): void {
+  /** Keep the button true to its post and the page's theme; sites recycle rows for other posts. */
+  update(post: PostRef, theme: Theme): void {
+    if (this.host.dataset.theme !== theme) this.host.dataset.theme = theme
+    if (post.postId !== this.post.postId || post.handle !== this.post.handle || post.displayName !== this.post.displayName) {
+      this.show(post)
+    }
+  }
+
+  private show(post: PostRef): void {
     this.post = post
     const author = post.displayName || `@${post.handle}`
     this.host.dataset.site = post.site
     this.host.dataset.handle = post.handle
     this.host.dataset.postId = post.postId ?? ''
-    this.host.dataset.theme = pageTheme()
     this.button.setAttribute('aria-label', message('tipButtonLabel', `Tip ${author}`, [author]))
   }
 }

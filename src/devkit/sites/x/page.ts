@@ -123,9 +123,12 @@ render();
 /** JSON inside a <script>: "<" escaped so no post text can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
-export function timelineHtml(posts: StandInPost[], title: string): string {
+/** X's own interface language: Arabic lays the whole page out right to left. */
+export type UiLanguage = 'en' | 'ar'
+
+export function timelineHtml(posts: StandInPost[], title: string, language: UiLanguage = 'en'): string {
   return `<!DOCTYPE html>
-<html dir="ltr" lang="en" style="background-color: #FFFFFF;">
+<html dir="${language === 'ar' ? 'rtl' : 'ltr'}" lang="${language}" style="background-color: #FFFFFF;">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${STYLE}</style></head>
 <body style="background-color: #FFFFFF;">
 <div id="react-root"><div class="css-175oi2r r-13awgt0 r-12vffkv"><main role="main" class="css-175oi2r"><div class="css-175oi2r" data-testid="primaryColumn">

@@ -1,0 +1,26 @@
+// The content script runs on every X page: its whole weight (loader plus every chunk it imports,
+// which crxjs lists as web-accessible for the sites) stays within 15 KB gzipped.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { expect, test } from '@playwright/test'
+import { DIST } from '../support/chromium.ts'
+
+const BUDGET_BYTES = 15 * 1024
+
+interface BuiltManifest {
+  content_scripts: { js: string[] }[]
+  web_accessible_resources: { resources: string[] }[]
+}
+
+test('the content script fits its 15 KB gzipped budget', () => {
+  const dist = process.env.TIPLINE_DIST ?? DIST
+  const manifest = JSON.parse(readFileSync(resolve(dist, 'manifest.json'), 'utf8')) as BuiltManifest
+  const files = [
+    ...manifest.content_scripts.flatMap((script) => script.js),
+    ...manifest.web_accessible_resources.flatMap((entry) => entry.resources).filter((file) => file.endsWith('.js')),
+  ]
+  expect(files.some((file) => file.includes('content'))).toBe(true)
+  const gzipped = files.reduce((sum, file) => sum + gzipSync(readFileSync(resolve(dist, file)), { level: 9 }).length, 0)
+  expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES)
+})
