@@ -211,6 +211,13 @@ describe('paying through the control API', () => {
     expect((await stripe.charges.retrieve(charge.id)).payment_intent).toBe(intent.id)
   })
 
+  test('payment_intent_data reaches the PaymentIntent made on payment', async () => {
+    const session = await topUp(stripe, 500, { payment_intent_data: { description: 'Wallet top-up', metadata: { topupId: 'tu_1' } } })
+    const { body } = await control(standIn, `/checkout/sessions/${session.id}/pay`, { card: TEST_CARDS.succeeds, email: 'reader@example.com' })
+    const intent = await stripe.paymentIntents.retrieve(body.payment_intent)
+    expect(intent).toMatchObject({ description: 'Wallet top-up', metadata: { topupId: 'tu_1' }, receipt_email: 'reader@example.com' })
+  })
+
   test.each([
     [TEST_CARDS.declined, 'card_declined', 'generic_decline', 'Your card was declined.'],
     [TEST_CARDS.insufficientFunds, 'card_declined', 'insufficient_funds', 'Your card has insufficient funds.'],

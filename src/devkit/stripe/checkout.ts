@@ -1,43 +1,12 @@
 // Checkout Sessions: creating one from the API's parameters, paying it with a test card (from the
 // hosted page or the control API), and expiring it.
-import { isSupportedCurrency, stepOf, toStripeAmount } from '../../shared/currencies.ts'
 import type { Account } from './account.ts'
 import { authenticationFailed, charge, type CardDetails, type CardInput } from './cards.ts'
 import { invalidRequest, type StripeApiError } from './errors.ts'
 import type { FormObject } from './form.ts'
 import { newId, unixNow } from './ids.ts'
-import type { Charge, CheckoutSession, LineItem, PaymentIntent } from './objects.ts'
-import {
-  metadata,
-  optionalArray,
-  optionalInteger,
-  optionalObject,
-  optionalString,
-  paramName,
-  rejectUnknown,
-  requiredInteger,
-  requiredObject,
-  requiredString,
-} from './params.ts'
-
-const SESSION_PARAMS = [
-  'mode',
-  'line_items',
-  'metadata',
-  'client_reference_id',
-  'success_url',
-  'cancel_url',
-  'customer_email',
-  'expires_at',
-  'payment_method_types',
-  'payment_intent_data',
-  'expand',
-] as const
-
-/** Stripe's largest charge amount (99,999,999 minor units, $999,999.99). */
-const MAX_AMOUNT = 99_999_999
-const MIN_LIFETIME_S = 30 * 60
-const MAX_LIFETIME_S = 24 * 60 * 60
+import type { Charge, CheckoutSession, PaymentIntent } from './objects.ts'
+import { readSessionParams } from './session-params.ts'
 
 export interface Customer {
   email: string | null
@@ -48,42 +17,36 @@ export type PaymentOutcome = { kind: 'paid'; session: CheckoutSession } | { kind
 export type PaymentResult = PaymentOutcome | { kind: 'authentication_required'; token: string }
 
 export function createSession(account: Account, params: FormObject): CheckoutSession {
-  rejectUnknown(params, SESSION_PARAMS)
-  const mode = requiredString(params, 'mode')
-  if (mode !== 'payment') throw invalidRequest(`The stand-in supports mode 'payment' only, not '${mode}'.`, 'mode')
-  const id = newId('cs_test', 58)
-  const items = lineItems(params)
-  const currency = items[0]!.currency
-  const total = items.reduce((sum, item) => sum + item.amount_total, 0)
-  checkTotal(total, currency)
   const created = unixNow()
+  const given = readSessionParams(params, created)
+  const id = newId('cs_test', 58)
   const session: CheckoutSession = {
     id,
     object: 'checkout.session',
-    amount_subtotal: total,
-    amount_total: total,
-    cancel_url: url(params, 'cancel_url') ?? null,
-    client_reference_id: clientReference(params),
+    amount_subtotal: given.total,
+    amount_total: given.total,
+    cancel_url: given.cancelUrl,
+    client_reference_id: given.clientReferenceId,
     created,
-    currency,
+    currency: given.currency,
     customer: null,
     customer_details: null,
-    customer_email: email(params),
-    expires_at: expiry(params, created),
+    customer_email: given.customerEmail,
+    expires_at: given.expiresAt,
     livemode: false,
-    metadata: metadata(params),
+    metadata: given.metadata,
     mode: 'payment',
     payment_intent: null,
-    payment_method_types: paymentMethodTypes(params),
+    payment_method_types: ['card'],
     payment_status: 'unpaid',
     status: 'open',
-    success_url: requiredUrl(params, 'success_url'),
+    success_url: given.successUrl,
     ui_mode: 'hosted',
     url: `${account.url}/c/pay/${id}`,
   }
   account.store.sessions.set(id, session)
-  account.store.lineItems.set(id, items)
-  account.store.intentData.set(id, intentData(params))
+  account.store.lineItems.set(id, given.lineItems)
+  account.store.intentData.set(id, given.intentData)
   return session
 }
 
@@ -179,131 +142,4 @@ function complete(account: Account, session: CheckoutSession, card: CardDetails,
   session.url = null
   account.emit('checkout.session.completed', session)
   return session
-}
-
-function lineItems(params: FormObject): LineItem[] {
-  const given = optionalArray(params, 'line_items')
-  if (!given || given.length === 0) {
-    throw invalidRequest('Missing required param: line_items.', 'line_items', 'parameter_missing')
-  }
-  if (given.length > 100) throw invalidRequest('A Checkout Session can have at most 100 line items.', 'line_items')
-  const items = given.map((entry, i) => lineItem(entry, paramName('line_items', i)))
-  const currency = items[0]!.currency
-  items.forEach((item, i) => {
-    if (item.currency !== currency) {
-      const param = `line_items[${i}][price_data][currency]`
-      throw invalidRequest('All line items must use the same currency.', param)
-    }
-  })
-  return items
-}
-
-function lineItem(entry: unknown, prefix: string): LineItem {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw invalidRequest(`Invalid object: ${prefix}`, prefix)
-  const item = entry as FormObject
-  rejectUnknown(item, ['price_data', 'quantity'], prefix)
-  const pricePrefix = paramName(prefix, 'price_data')
-  const price = requiredObject(item, 'price_data', prefix)
-  rejectUnknown(price, ['currency', 'unit_amount', 'product_data'], pricePrefix)
-  const currency = requiredString(price, 'currency', pricePrefix).toLowerCase()
-  if (!/^[a-z]{3}$/.test(currency)) {
-    throw invalidRequest(`Invalid currency: ${currency}.`, paramName(pricePrefix, 'currency'))
-  }
-  const unitAmount = requiredInteger(price, 'unit_amount', pricePrefix)
-  if (unitAmount < 0) throw invalidRequest('Invalid non-negative integer', paramName(pricePrefix, 'unit_amount'))
-  const productPrefix = paramName(pricePrefix, 'product_data')
-  const product = requiredObject(price, 'product_data', pricePrefix)
-  rejectUnknown(product, ['name', 'description'], productPrefix)
-  const name = requiredString(product, 'name', productPrefix)
-  const quantity = requiredInteger(item, 'quantity', prefix)
-  if (quantity < 1) throw invalidRequest('Quantity must be at least 1.', paramName(prefix, 'quantity'))
-  const amount = unitAmount * quantity
-  return {
-    id: newId('li'),
-    object: 'item',
-    amount_discount: 0,
-    amount_subtotal: amount,
-    amount_tax: 0,
-    amount_total: amount,
-    currency,
-    description: name,
-    price: {
-      id: newId('price'),
-      object: 'price',
-      active: false,
-      currency,
-      livemode: false,
-      product: newId('prod', 14),
-      type: 'one_time',
-      unit_amount: unitAmount,
-    },
-    quantity,
-  }
-}
-
-function checkTotal(total: number, currency: string): void {
-  if (total < 1) throw invalidRequest('The Checkout Session\'s total amount due must be greater than zero.', 'line_items')
-  if (total > MAX_AMOUNT) throw invalidRequest(`The total amount must be no more than ${MAX_AMOUNT}.`, 'line_items')
-  // Three-decimal currencies want a last digit of 0; ISK, written in hundredths, whole krónur.
-  const code = currency.toUpperCase()
-  const step = isSupportedCurrency(code) ? toStripeAmount(stepOf(code), code) : 1
-  if (total % step !== 0) throw invalidRequest(`Amounts in ${currency} must be a multiple of ${step}.`, 'line_items')
-}
-
-function requiredUrl(params: FormObject, key: string): string {
-  const value = url(params, key)
-  if (value === undefined) throw invalidRequest(`Missing required param: ${key}.`, key, 'parameter_missing')
-  return value
-}
-
-function url(params: FormObject, key: string): string | undefined {
-  const value = optionalString(params, key)
-  if (value === undefined) return undefined
-  // The placeholder's braces are not legal in a URL, so check the URL with it filled in.
-  const parsed = URL.parse(value.replaceAll('{CHECKOUT_SESSION_ID}', 'cs_test'))
-  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-    throw invalidRequest(`Not a valid URL`, key, 'url_invalid')
-  }
-  return value
-}
-
-function email(params: FormObject): string | null {
-  const value = optionalString(params, 'customer_email')
-  if (value === undefined) return null
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw invalidRequest(`Invalid email address: ${value}`, 'customer_email', 'email_invalid')
-  return value
-}
-
-function clientReference(params: FormObject): string | null {
-  const value = optionalString(params, 'client_reference_id')
-  if (value !== undefined && value.length > 200) {
-    throw invalidRequest('client_reference_id can be at most 200 characters long.', 'client_reference_id')
-  }
-  return value ?? null
-}
-
-function expiry(params: FormObject, created: number): number {
-  const value = optionalInteger(params, 'expires_at')
-  if (value === undefined) return created + MAX_LIFETIME_S
-  if (value < created + MIN_LIFETIME_S || value > created + MAX_LIFETIME_S) {
-    throw invalidRequest('The expires_at timestamp must be between 30 minutes and 24 hours after Checkout Session creation.', 'expires_at')
-  }
-  return value
-}
-
-function paymentMethodTypes(params: FormObject): string[] {
-  const given = optionalArray(params, 'payment_method_types') ?? ['card']
-  given.forEach((type, i) => {
-    if (type !== 'card') throw invalidRequest(`The stand-in accepts the payment method type 'card' only.`, `payment_method_types[${i}]`)
-  })
-  return ['card']
-}
-
-function intentData(params: FormObject): { description: string | null; metadata: Record<string, string> } {
-  const data = optionalObject(params, 'payment_intent_data') ?? {}
-  rejectUnknown(data, ['description', 'metadata'], 'payment_intent_data')
-  return {
-    description: optionalString(data, 'description', 'payment_intent_data') ?? null,
-    metadata: metadata(data, 'metadata', 'payment_intent_data'),
-  }
 }
