@@ -37,6 +37,8 @@ function isContentCommand(message: unknown): message is ContentCommand {
 
 export class PanelFrames {
   private open: OpenPanel | null = null
+  /** Bumped by every close, so a panel asked for before an Escape or a newer Tip never appears. */
+  private generation = 0
   private warned = false
 
   constructor(signal: AbortSignal) {
@@ -50,23 +52,26 @@ export class PanelFrames {
     })
     window.addEventListener('keydown', (event) => event.key === 'Escape' && this.close(), { capture: true, signal })
     // A click inside the iframe never reaches this document, so any click here is outside.
-    window.addEventListener('pointerdown', (event) => this.open && !event.composedPath().includes(this.open.host) && this.close(),
-      { capture: true, signal })
+    const onPointerDown = (event: PointerEvent) => {
+      if (this.open && !event.composedPath().includes(this.open.host)) this.close()
+    }
+    window.addEventListener('pointerdown', onPointerDown, { capture: true, signal })
   }
 
   /** Open the panel for a post next to its button; only one panel exists at a time. */
   async openFor(post: PostRef, anchor: HTMLElement): Promise<void> {
     this.close()
+    const generation = this.generation
     let token: string
     try {
       ;({ token } = await send('panel.open', { post }))
     } catch (error) {
-      // Until the background can open panels, the button stays as it is; say so once, not per click.
+      // If the background refuses or is unreachable, the button simply stays; say so once, not per click.
       if (!this.warned) console.warn('Tipline: the tip panel could not open.', error)
       this.warned = true
       return
     }
-    this.close()
+    if (generation !== this.generation) return
     const host = document.createElement('tipline-panel')
     const root = host.attachShadow({ mode: 'closed' })
     const style = document.createElement('style')
@@ -81,6 +86,7 @@ export class PanelFrames {
   }
 
   close(): void {
+    this.generation++
     this.open?.host.remove()
     this.open = null
   }
