@@ -21,6 +21,8 @@ export const CurrencyCode = z
   .refine(isSupportedCurrency, 'currency must be a supported ISO 4217 code in capitals, such as USD')
 /** Integer minor units: cents for USD, yen for JPY, fils for KWD. */
 export const MinorAmount = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+/** A link to a post: attacker-written, so only http(s) links are links. */
+export const PostUrl = z.url({ protocol: /^https?$/ }).max(2048)
 export const IdempotencyKey = z.string().min(8).max(255)
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
 
@@ -82,7 +84,7 @@ export const TipRequest = z.object({
   site: SiteId,
   handle: Handle,
   postId: z.string().max(100).nullable(),
-  postUrl: z.string().url().max(2048).nullable(),
+  postUrl: PostUrl.nullable(),
   amount: MinorAmount,
   currency: CurrencyCode,
   note: z.string().max(NOTE_MAX_LENGTH).nullable(),
@@ -105,7 +107,7 @@ export type TipReceipt = z.infer<typeof TipReceipt>
 // ── top-ups ───────────────────────────────────────────────────────────────
 export const TopupRequest = z.object({ amount: MinorAmount, currency: CurrencyCode })
 export type TopupRequest = z.infer<typeof TopupRequest>
-export const TopupResponse = z.object({ checkoutSessionId: z.string(), checkoutUrl: z.string().url() })
+export const TopupResponse = z.object({ checkoutSessionId: z.string(), checkoutUrl: z.url({ protocol: /^https?$/ }) })
 
 // ── creator ───────────────────────────────────────────────────────────────
 export const ClaimRequest = z.object({ site: SiteId, handle: Handle })

@@ -2,7 +2,7 @@
 // the background has one handler file per message (background/handlers/<name>.ts) that validates
 // its input with the schema here before touching anything.
 import { z } from 'zod'
-import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH } from './api.ts'
+import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl } from './api.ts'
 import type { WalletView, TipReceipt, CreatorView } from './api.ts'
 
 /** A post as the content script read it from the page: attacker-written, so validated. */
@@ -10,7 +10,7 @@ export const PostRef = z.object({
   site: SiteId,
   handle: Handle,
   postId: z.string().max(100).nullable(),
-  postUrl: z.string().url().max(2048).nullable(),
+  postUrl: PostUrl.nullable(),
   displayName: z.string().max(200).nullable(),
 })
 export type PostRef = z.infer<typeof PostRef>
@@ -55,7 +55,7 @@ export interface Messages {
 export type MessageName = keyof Messages
 
 /** Messages a content script may send; everything else must come from an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open', 'wallet.get'])
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open'])
 
 /** Background → content script (tabs.sendMessage). */
 export type ContentCommand = { type: 'panel.remove'; token: string }

@@ -61,10 +61,18 @@ describe('who may send what', () => {
     expect(openedTabs).toEqual([])
   })
 
-  test('a content script may open a panel and read the cached wallet', async () => {
+  test('a content script may open a panel, and may not read the wallet', async () => {
     const opened = await route({ tipline: 'panel.open', input: { post } }, contentScript)
     expect(opened).toMatchObject({ ok: true, value: { token: expect.stringMatching(/^[0-9a-f]{64}$/) } })
-    expect(await route({ tipline: 'wallet.get' }, contentScript)).toEqual({ ok: true, value: null })
+    expect(await route({ tipline: 'wallet.get' }, contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  test('a post link that is not a web address is refused before a panel opens', async () => {
+    const hostile = { ...post, postUrl: 'javascript:alert(1)' }
+    expect(await route({ tipline: 'panel.open', input: { post: hostile } }, contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_input' },
+    })
   })
 
   test('another extension is refused even a read-only message', async () => {
