@@ -74,12 +74,14 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
         <h1 id="panel-title" class="panel-title">
           {t('tipTitle', recipientName(post))}
         </h1>
-        {post.displayName && <p class="muted"><bdi>@{post.handle}</bdi></p>}
-        {wallet && (
-          <p class="muted">
-            {t('panelBalance')} <Money minor={wallet.balance} currency={currency} />
-          </p>
-        )}
+        <p class="muted">
+          {post.displayName && <bdi>@{post.handle} · </bdi>}
+          {wallet && (
+            <>
+              {t('panelBalance')} <Money minor={wallet.balance} currency={currency} />
+            </>
+          )}
+        </p>
       </div>
       <AmountPicker
         legend={t('tipAmountLegend')}
@@ -92,9 +94,14 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
         disabled={locked}
       />
       <div class="field">
-        <label class="field-label" for={`${id}-note`}>
-          {t('noteLabel')}
-        </label>
+        <div class="field-heading">
+          <label class="field-label" for={`${id}-note`}>
+            {t('noteLabel')}
+          </label>
+          <span id={`${id}-note-count`} class="muted note-count">
+            {t('noteCounter', count.format(note.length), count.format(NOTE_MAX_LENGTH))}
+          </span>
+        </div>
         <textarea
           id={`${id}-note`}
           class="text-input note-input"
@@ -106,9 +113,6 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
           aria-describedby={`${id}-note-count`}
           onInput={(event) => setNote(event.currentTarget.value)}
         />
-        <p id={`${id}-note-count`} class="muted note-count">
-          {t('noteCounter', count.format(note.length), count.format(NOTE_MAX_LENGTH))}
-        </p>
       </div>
       <Button type="submit" variant="primary" data-testid="confirm" disabled={amount.minor === null || locked}>
         {amount.minor === null ? t('confirmChooseAmount') : t('confirmSend', money(amount.minor, currency))}
