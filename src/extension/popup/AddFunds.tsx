@@ -19,8 +19,7 @@ export function AddFunds({ currency }: { currency: CurrencyCode }) {
   const amount = useAmountChoice(currency, limits)
   const [checkout, setCheckout] = useState<Checkout>({ state: 'idle' })
 
-  async function openCheckout(event: Event) {
-    event.preventDefault()
+  async function openCheckout() {
     if (amount.minor === null) return amount.reveal()
     setCheckout({ state: 'opening' })
     try {
@@ -36,7 +35,13 @@ export function AddFunds({ currency }: { currency: CurrencyCode }) {
       <h2 id="add-funds-heading" class="section-heading">
         {t('addFundsHeading')}
       </h2>
-      <form class="stack" onSubmit={openCheckout}>
+      <form
+        class="stack"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void openCheckout()
+        }}
+      >
         <AmountPicker
           legend={t('addFundsAmountLegend')}
           currency={currency}
@@ -53,7 +58,7 @@ export function AddFunds({ currency }: { currency: CurrencyCode }) {
         {checkout.state === 'opening' && <p>{t('checkoutOpening')}</p>}
         {checkout.state === 'opened' && <p>{t('checkoutOpened')}</p>}
       </div>
-      {checkout.state === 'failed' && <ProblemNotice code={checkout.code} onRetry={() => setCheckout({ state: 'idle' })} />}
+      {checkout.state === 'failed' && <ProblemNotice code={checkout.code} onRetry={openCheckout} />}
     </section>
   )
 }
