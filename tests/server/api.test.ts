@@ -301,6 +301,19 @@ for (const target of targets) {
         ])
       })
 
+      test('tips racing a claim all reach the creator, none stranded in escrow', async () => {
+        const reader = await newDevice(h.api.url)
+        const creator = await newDevice(h.api.url)
+        const writer = handle()
+        await topUp(reader, 1000)
+        const tips = Array.from({ length: 10 }, () => reader.post(routes.tips, tipTo(writer, 10), { 'Idempotency-Key': key() }))
+        const claim = creator.post(routes.devClaim, { site: 'bluesky', handle: writer })
+        const replies = await Promise.all([...tips, claim])
+        expect(replies.map((r) => r.status)).toEqual([...Array(10).fill(201), 200])
+        expect((await creator.get(routes.creator)).body.earnings).toEqual([{ currency: 'USD', amount: 100 }])
+        expect((await reader.get(routes.wallet)).body).toMatchObject({ balance: 900, escrowed: [] })
+      })
+
       test('a handle someone else claimed cannot be claimed again', async () => {
         const first = await newDevice(h.api.url)
         const second = await newDevice(h.api.url)

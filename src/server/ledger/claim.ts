@@ -3,11 +3,12 @@
 import type { Tx } from '../db/index.ts'
 import { earningsOf, escrowOf, lockAccounts, pick } from './accounts.ts'
 import { LedgerError } from './errors.ts'
-import { normaliseHandle } from './handles.ts'
+import { lockHandle, normaliseHandle } from './handles.ts'
 import { open, post, recordActivity } from './post.ts'
 
 export async function claimHandle(tx: Tx, accountId: string, site: string, rawHandle: string): Promise<void> {
   const handle = normaliseHandle(rawHandle)
+  await lockHandle(tx, site, handle)
   await tx.query(
     'INSERT INTO handle_claims (site, handle, account_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
     [site, handle, accountId],
@@ -19,8 +20,6 @@ export async function claimHandle(tx: Tx, accountId: string, site: string, rawHa
   if (owner[0]?.account_id !== accountId) {
     throw new LedgerError('handle_taken', `${handle} on ${site} is already claimed by another account.`, 'handle')
   }
-  // Lock the escrow rows before reading the tips in them (see tip.ts for the other half).
-  await tx.query('SELECT id FROM ledger_accounts WHERE name = $1 ORDER BY id FOR UPDATE', [escrowOf(site, handle)])
   const { rows: waiting } = await tx.query<{ id: string; net_amount: number; currency: string }>(
     `SELECT id, net_amount, currency FROM tips
      WHERE site = $1 AND lower(handle) = $2 AND recipient_account IS NULL ORDER BY created_at`,

@@ -10,3 +10,13 @@ export async function ownerOf(tx: Tx, site: string, handle: string): Promise<str
   )
   return rows[0]?.account_id ?? null
 }
+
+/**
+ * Tips to a handle and a claim of it take turns on this lock. A row lock would not do: the
+ * handle's escrow account may not exist yet (or exist only inside an uncommitted tip), and a
+ * claim that found nothing to lock would sweep the escrow while that tip lands in it.
+ * Taken before any row lock, so it never waits while holding one.
+ */
+export async function lockHandle(tx: Tx, site: string, handle: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`handle:${site}:${normaliseHandle(handle)}`])
+}

@@ -5,7 +5,7 @@ import { isSupportedCurrency, isValidMinorAmount, limitsFor } from '../../shared
 import type { Tx } from '../db/index.ts'
 import { debtOf, earningsOf, escrowOf, lockAccounts, pick, PLATFORM_FEES, walletOf } from './accounts.ts'
 import { LedgerError } from './errors.ts'
-import { normaliseHandle, ownerOf } from './handles.ts'
+import { lockHandle, normaliseHandle, ownerOf } from './handles.ts'
 import { hashRequest, open, post, recordActivity, saveResponse } from './post.ts'
 
 /** How long an unclaimed tip waits in escrow before it is due back to its tipper (tips.returns_at). */
@@ -34,7 +34,8 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
   const wallet = { name: walletOf(from), currency }
   const debt = { name: debtOf(from), currency }
   const escrow = { name: escrowOf(site, handle), currency }
-  const locked = await lockAccounts(tx, [wallet, debt, escrow])
+  await lockHandle(tx, site, handle)
+  const locked = await lockAccounts(tx, [wallet, debt])
   if (pick(locked, debt).balance < 0) {
     throw new LedgerError('debt_outstanding', 'A refunded or disputed top-up left a debt; top up to settle it before tipping.')
   }
@@ -42,17 +43,18 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
     throw new LedgerError('insufficient_funds', 'The wallet balance is lower than this tip.', 'amount')
   }
 
-  // Read the owner only once the escrow row is locked: a claim takes the same lock, so a tip
-  // either lands in escrow before the claim sweeps it or sees the claim and goes to earnings.
+  // Read under the handle lock: a tip either lands in escrow before a claim sweeps it, or sees
+  // the claim and goes straight to earnings.
   const recipient = await ownerOf(tx, site, handle)
-  const creditRef = recipient ? { name: earningsOf(recipient), currency } : escrow
-  const feesRef = { name: PLATFORM_FEES, currency }
-  const more = await lockAccounts(tx, [creditRef, feesRef])
+  const credit = recipient ? { name: earningsOf(recipient), currency } : escrow
+  const fees = { name: PLATFORM_FEES, currency }
   const fee = Math.floor((amount * feeBasisPoints) / 10_000)
+  // platform:fees is one row that every tip would queue on: lock it only when there is a fee.
+  const more = await lockAccounts(tx, fee > 0 ? [credit, fees] : [credit])
   await post(tx, opened.id, [
     { account: pick(locked, wallet), amount: -amount },
-    { account: recipient ? pick(more, creditRef) : pick(locked, escrow), amount: amount - fee },
-    { account: pick(more, feesRef), amount: fee },
+    { account: pick(more, credit), amount: amount - fee },
+    ...(fee > 0 ? [{ account: pick(more, fees), amount: fee }] : []),
   ])
 
   const { rows } = await tx.query<{ created_at: Date }>(
