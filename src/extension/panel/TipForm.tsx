@@ -75,7 +75,12 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
           {t('tipTitle', recipientName(post))}
         </h1>
         <p class="muted">
-          {post.displayName && <bdi>@{post.handle} · </bdi>}
+          {post.displayName && (
+            <>
+              <bdi>@{post.handle}</bdi>
+              {' · '}
+            </>
+          )}
           {wallet && (
             <>
               {t('panelBalance')} <Money minor={wallet.balance} currency={currency} />
@@ -117,14 +122,16 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
       <Button type="submit" variant="primary" data-testid="confirm" disabled={amount.minor === null || locked}>
         {amount.minor === null ? t('confirmChooseAmount') : t('confirmSend', money(amount.minor, currency))}
       </Button>
-      <div role="status" data-testid="panel-status" class="panel-status">
-        {sending.state === 'sending' && t('tipSending')}
-        {sending.state === 'sent' && t('tipSent', money(sending.amount, currency), `@${post.handle}`)}
-        {sending.state === 'failed' && errorWords(sending.code)}
+      <div class="panel-outcome">
+        <div role="status" data-testid="panel-status" class="panel-status">
+          {sending.state === 'sending' && t('tipSending')}
+          {sending.state === 'sent' && t('tipSent', money(sending.amount, currency), `@${post.handle}`)}
+          {sending.state === 'failed' && errorWords(sending.code)}
+        </div>
+        {sending.state === 'failed' && sending.code === 'insufficient_funds' && (
+          <TopupButton amount={topupFor(sending.amount - (wallet?.balance ?? 0), limitsFor(currency).topup)} currency={currency} />
+        )}
       </div>
-      {sending.state === 'failed' && sending.code === 'insufficient_funds' && (
-        <TopupButton amount={topupFor(sending.amount - (wallet?.balance ?? 0), limitsFor(currency).topup)} currency={currency} />
-      )}
     </form>
   )
 }

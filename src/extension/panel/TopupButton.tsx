@@ -23,11 +23,11 @@ export function TopupButton({ amount, currency }: { amount: number; currency: Cu
     }
   }
   return (
-    <div class="stack">
+    <div class="topup-action">
       <Button variant="primary" data-testid="panel-topup" disabled={checkout.state === 'opening'} onClick={openCheckout}>
         {t('addFundsSubmit', money(amount, currency))}
       </Button>
-      <p role="status" class="muted">
+      <p role="status" class="muted topup-status">
         {checkout.state === 'opening' && t('checkoutOpening')}
         {checkout.state === 'opened' && t('checkoutOpened')}
         {checkout.state === 'failed' && errorWords(checkout.code)}
