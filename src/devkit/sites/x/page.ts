@@ -18,6 +18,7 @@ body { margin: 0; background-color: #FFFFFF; color: rgb(15, 20, 25); font-family
 .r-18u37iz { flex-direction: row; }
 .r-1wtj0ep { justify-content: space-between; }
 .r-13awgt0 { flex-grow: 1; flex-basis: 0; }
+.r-16y2uox { flex-grow: 1; }
 .r-1iusvr4 { flex-basis: 0; flex-grow: 1; }
 .r-1udh08x { overflow: hidden; }
 a { color: inherit; text-decoration: none; }
@@ -30,15 +31,18 @@ article { padding: 12px 16px 0; cursor: pointer; height: ${ROW_HEIGHT}px; box-si
 .quote { border: 1px solid rgb(207, 217, 222); border-radius: 16px; padding: 12px; margin-bottom: 12px; }
 [role="group"] { margin: 4px 0 12px; max-width: 425px; }
 [role="group"] button, [role="group"] a { all: unset; cursor: pointer; color: rgb(83, 100, 113); }
+[role="group"] button > div, [role="group"] a { display: flex; align-items: center; gap: 4px; }
+svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; }
+button[data-testid="caret"] { all: unset; color: rgb(83, 100, 113); cursor: pointer; }
 `
 
-const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" class="r-4qtqp9 r-yyyyoo r-dnmrzs"><g><path d="M0 0h24v24H0z"></path></g></svg>'
+const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" class="r-4qtqp9 r-yyyyoo r-dnmrzs"><g><circle cx="12" cy="12" r="8"></circle></g></svg>'
 
 const action = (testid: string, label: string) =>
   `<div class="css-175oi2r r-18u37iz r-1h0z5md r-13awgt0"><button aria-label="${label}" role="button" class="css-175oi2r r-1777fci r-bt1l66" data-testid="${testid}" type="button"><div dir="ltr" class="css-146c3p1 r-1awozwy r-6koalj">${ICON}<span data-testid="app-text-transition-container"><span class="css-1jxf684 r-bcqeeo" data-count="${testid}"></span></span></div></button></div>`
 
 /** One pool row: the parts the recycler rewrites are marked data-slot (a stand-in detail, not X's). */
-const ROW = `<div class="css-175oi2r" data-testid="cellInnerDiv" style="transform: translateY(0px); position: absolute; width: 100%;"><div class="css-175oi2r r-1igl3o0 r-qklmqi r-1adg3ll r-1ny4l3l"><div class="css-175oi2r"><article role="article" tabindex="0" class="css-175oi2r r-18u37iz r-1udh08x r-1c4vpko" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l"><div class="css-175oi2r" data-slot="context"></div><div class="css-175oi2r r-18u37iz"><div class="css-175oi2r r-18kxxzh r-1wron08 r-onrtq4 r-1awozwy" data-slot="avatar"></div><div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci r-kzbkwu"><div class="css-175oi2r" data-slot="body"></div><div class="css-175oi2r"><div class="css-175oi2r"><div role="group" class="css-175oi2r r-1kbdv8c r-18u37iz r-1wtj0ep r-1ye8kvj r-1s2bzr4">${action('reply', 'Reply')}${action('retweet', 'Repost')}${action('like', 'Like')}<div class="css-175oi2r r-18u37iz r-1h0z5md r-13awgt0"><a role="link" class="css-175oi2r r-1777fci" data-slot="analytics"><span data-count="views"></span></a></div><div class="css-175oi2r r-18u37iz r-1h0z5md r-1wron08"><button aria-label="Bookmark" role="button" class="css-175oi2r r-1777fci" data-testid="bookmark" type="button">${ICON}</button></div></div></div></div></div></div></div></div></article></div></div><div role="separator" class="css-175oi2r r-gu4em3 r-109y4c4 r-13qz1uu"></div></div>`
+const ROW = `<div class="css-175oi2r" data-testid="cellInnerDiv" style="transform: translateY(0px); position: absolute; width: 100%;"><div class="css-175oi2r r-1igl3o0 r-qklmqi r-1adg3ll r-1ny4l3l"><div class="css-175oi2r"><article role="article" tabindex="0" class="css-175oi2r r-18u37iz r-1udh08x r-1c4vpko" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l"><div class="css-175oi2r" data-slot="context"></div><div class="css-175oi2r r-18u37iz"><div class="css-175oi2r r-18kxxzh r-1wron08 r-onrtq4 r-1awozwy" data-slot="avatar"></div><div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci r-kzbkwu"><div class="css-175oi2r" data-slot="body"></div><div class="css-175oi2r"><div class="css-175oi2r"><div role="group" class="css-175oi2r r-1kbdv8c r-18u37iz r-1wtj0ep r-1ye8kvj r-1s2bzr4">${action('reply', 'Reply')}${action('retweet', 'Repost')}${action('like', 'Like')}<div class="css-175oi2r r-18u37iz r-1h0z5md r-13awgt0"><a role="link" class="css-175oi2r r-1777fci" data-slot="analytics">${ICON}<span data-count="views"></span></a></div><div class="css-175oi2r r-18u37iz r-1h0z5md r-1wron08"><button aria-label="Bookmark" role="button" class="css-175oi2r r-1777fci" data-testid="bookmark" type="button">${ICON}</button></div></div></div></div></div></div></div></div></article></div></div><div role="separator" class="css-175oi2r r-gu4em3 r-109y4c4 r-13qz1uu"></div></div>`
 
 // The in-page script (plain JS: it runs in the page, not through our build). Markup per post
 // follows the saved pages; posts are data, escaped before they meet innerHTML.
