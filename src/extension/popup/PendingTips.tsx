@@ -27,9 +27,10 @@ export function PendingTips() {
   )
 }
 
+// A queued tip only ever failed in ways that retrying fixes (no network, a server hiccup), so
+// "will be sent" says all; a failed one was refused, and the reason is what the reader needs.
 function stateWords(item: OutboxItem): string {
-  const reason = item.lastError ? errorWords(item.lastError.code) : ''
-  if (item.state === 'failed') return t('pendingFailed', reason)
+  if (item.state === 'failed') return t('pendingFailed', errorWords(item.lastError?.code ?? 'unexpected'))
   if (item.state === 'sending') return t('pendingSending')
-  return reason ? t('pendingQueuedBecause', reason) : t('pendingQueued')
+  return t('pendingQueued')
 }
