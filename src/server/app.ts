@@ -1,5 +1,6 @@
 // The HTTP surface: request ids and logs, CORS for the extension, the routes, and one error shape.
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { randomUUID } from 'node:crypto'
 import { API_PREFIX, IDEMPOTENCY_HEADER } from '../shared/api.ts'
@@ -16,6 +17,8 @@ import { webhookRoutes } from './routes/webhooks.ts'
 import type { Services } from './services.ts'
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/
+// Every request body the API takes is a small JSON object; Stripe's events are the largest.
+const MAX_BODY_BYTES = 256 * 1024
 
 export function buildApp(s: Services): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>()
@@ -44,6 +47,14 @@ export function buildApp(s: Services): Hono<ApiEnv> {
       allowHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_HEADER],
       exposeHeaders: ['X-Request-Id'],
       maxAge: 600,
+    }),
+  )
+
+  app.use(
+    `${API_PREFIX}/*`,
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(new ApiFailure(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`).body(), 413),
     }),
   )
 

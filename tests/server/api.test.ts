@@ -183,6 +183,17 @@ for (const target of targets) {
         expect((await device.get(routes.wallet)).body.balance).toBe(700)
       })
 
+      test('the webhook and the return page racing for one session credit it once', async () => {
+        const device = await newDevice(h.api.url)
+        const started = await device.post(routes.topups, { amount: 1200, currency: 'USD' }, { 'Idempotency-Key': key() })
+        const session = h.stripe.pay(started.body.checkoutSessionId)
+        await Promise.all([
+          ...Array.from({ length: 3 }, () => deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...session }))),
+          ...Array.from({ length: 3 }, () => call(h.api.url, 'GET', `${routes.topupReturn}?session_id=${session.id}`)),
+        ])
+        expect((await device.get(routes.wallet)).body.balance).toBe(1200)
+      })
+
       test('the cancel page says nothing was charged', async () => {
         const page = await call(h.api.url, 'GET', `${routes.topups}/cancelled`)
         expect(page.body).toContain('Payment cancelled, nothing was charged')
@@ -425,6 +436,13 @@ for (const target of targets) {
           headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
         })
         expect(site.headers.get('access-control-allow-origin')).toBeNull()
+      })
+
+      test('an oversized body is refused before it is read', async () => {
+        const reader = await newDevice(h.api.url)
+        const res = await reader.post(routes.tips, { ...tipTo(handle(), 100), note: 'x'.repeat(300 * 1024) }, { 'Idempotency-Key': key() })
+        expect(res.status).toBe(413)
+        expect(res.body.error.code).toBe('body_too_large')
       })
 
       test('every ledger transaction sums to zero and every cached balance equals its entries', async () => {

@@ -1,5 +1,7 @@
 // Starting the API from the environment: what it needs, and refusing clearly without it.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import { ConfigError, configFromEnv } from '../../src/server/index.ts'
@@ -55,4 +57,24 @@ test('`npm run api` without STRIPE_SECRET_KEY exits 1 with one line saying why',
   )
   expect(failure?.code).toBe(1)
   expect(failure?.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tipline api: STRIPE_SECRET_KEY is not set/)])
+})
+
+test('`npm run api` serves until SIGTERM, then closes cleanly with exit code 0', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, ...stripeEnv, PORT: '0', DATABASE_URL: '', TIPLINE_DATA_DIR: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = once(child, 'exit')
+  let url = ''
+  for await (const line of createInterface({ input: child.stdout })) {
+    const entry = JSON.parse(line) as { msg: string; url?: string }
+    if (entry.msg === 'api listening') {
+      url = entry.url ?? ''
+      break
+    }
+  }
+  expect((await fetch(`${url}/ready`)).status).toBe(200)
+  child.kill('SIGTERM')
+  const [code] = await exited
+  expect(code).toBe(0)
 })
