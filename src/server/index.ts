@@ -37,7 +37,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   if (!Number.isInteger(feeBasisPoints) || feeBasisPoints < 0 || feeBasisPoints >= 10_000) {
     throw new RangeError(`feeBasisPoints must be a whole number from 0 to 9999; got ${feeBasisPoints}`)
   }
-  const db = await openDb(config)
+  const db = await openDb(config, (error) => log({ msg: 'idle database connection failed', error: String(error) }))
   try {
     const applied = await migrate(db)
     if (applied.length > 0) log({ msg: 'migrations applied', applied })

@@ -3,7 +3,7 @@
 // way Stripe signs them.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { routes } from '../../src/shared/api.ts'
+import { ActivityPage, CreatorView, routes, TipReceipt, TopupResponse, WalletView } from '../../src/shared/api.ts'
 import { call, newDevice, sign, type Device } from './support/device.ts'
 import { startHarness, type Harness } from './support/harness.ts'
 import { deliver, event } from './support/webhooks.ts'
@@ -419,6 +419,25 @@ for (const target of targets) {
         const all = (await reader.get(routes.activity)).body.items.map((i: { amount: number }) => i.amount)
         expect(all).toEqual([-30, -20, -10, 1000])
         expect((await reader.get(`${routes.activity}?cursor=bm9wZQ`)).status).toBe(400)
+      })
+
+      test('every answer matches the shared contract the extension parses it with', async () => {
+        const reader = await newDevice(h.api.url)
+        const creator = await newDevice(h.api.url)
+        const writer = handle()
+        const started = await reader.post(routes.topups, { amount: 1000, currency: 'USD' }, { 'Idempotency-Key': key() })
+        TopupResponse.parse(started.body)
+        await deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...h.stripe.pay(started.body.checkoutSessionId) }))
+        const tip = await reader.post(routes.tips, tipTo(writer, 100), { 'Idempotency-Key': key() })
+        TipReceipt.parse(tip.body)
+        WalletView.parse((await reader.get(routes.wallet)).body)
+        CreatorView.parse((await creator.post(routes.devClaim, { site: 'bluesky', handle: writer })).body)
+        CreatorView.parse((await creator.get(routes.creator)).body)
+        TipReceipt.parse((await creator.get(routes.tip(tip.body.id))).body)
+        for (const device of [reader, creator]) {
+          const page = ActivityPage.parse((await device.get(routes.activity)).body)
+          expect(page.items.length).toBeGreaterThan(0)
+        }
       })
 
       test('health, readiness, unknown routes and CORS for the extension', async () => {

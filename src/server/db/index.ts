@@ -6,6 +6,9 @@ export type { Db, Tx, QueryResult } from './types.ts'
 export { migrate, migrationsApplied } from './migrate.ts'
 
 /** Real Postgres when a URL is given, else PGlite (in memory unless a data folder is given). */
-export async function openDb(options: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir)
+export async function openDb(
+  options: { databaseUrl?: string; dataDir?: string },
+  onIdleError: (error: Error) => void,
+): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, onIdleError) : openPglite(options.dataDir)
 }

@@ -8,7 +8,7 @@ const INT8_OID = 20
 const RETRYABLE = new Set(['40P01', '40001'])
 const ATTEMPTS = 3
 
-export function openPostgres(connectionString: string): Db {
+export function openPostgres(connectionString: string, onIdleError: (error: Error) => void): Db {
   const pool = new pg.Pool({
     connectionString,
     // Balances are BIGINT; every amount the API handles is below 2^53, so numbers are exact.
@@ -17,6 +17,9 @@ export function openPostgres(connectionString: string): Db {
         oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  // A pooled connection that dies while idle (database restart, network) must not crash the
+  // process: the pool drops it and the next query opens a fresh one.
+  pool.on('error', onIdleError)
   const on = (client: pg.Pool | pg.PoolClient): Tx => ({
     async query<R>(sql: string, params: unknown[] = []) {
       const result = await client.query(sql, params)
