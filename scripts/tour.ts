@@ -46,8 +46,8 @@ try {
   const post = x.post('nour_writes')
   await post.button.waitFor()
   await snap(timeline, 'timeline', 'A Tip button sits under every post on the X timeline.')
-  await post.tip(200, 'Thanks for the thread')
-  await post.panel.getByTestId('panel-status').waitFor()
+  await post.tip('2.00', 'Thanks for the thread')
+  await (await post.panel()).getByTestId('panel-status').getByText('$2.00').waitFor()
   await snap(timeline, 'tipped', 'They tip @nour_writes $2.00 with a note.')
 
   await popupPage.bringToFront()

@@ -10,11 +10,16 @@ export async function launchDemoBrowser(options: { headless: boolean }): Promise
   return browser
 }
 
-/** Loopback passes (the API, the Stripe stand-in); the site stand-ins answer for the real sites; the rest is refused. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * The site stand-ins answer for the real sites; loopback passes (the API, the Stripe stand-in);
+ * every other web request is refused. Extension URLs are never touched: pages load their chunks.
+ */
 export async function routeStandIns(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url())
-    return hostname === '127.0.0.1' || hostname === 'localhost' ? route.fallback() : route.abort()
-  })
+  await context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !LOOPBACK.has(url.hostname),
+    (route) => route.abort(),
+  )
   await routeXStandIn(context)
 }

@@ -7,8 +7,8 @@ test('a tip under a post lowers the balance and reaches the creator', async ({ p
 
   await x.open()
   const post = x.post('nour_writes')
-  await post.tip(200, 'Thanks for the thread')
-  await expect(post.panel.getByTestId('panel-status')).toContainText('$2.00')
+  await post.tip('2.00', 'Thanks for the thread')
+  await expect((await post.panel()).getByTestId('panel-status')).toContainText('$2.00')
 
   await expect(popup.balance).toHaveText('$8.00')
 

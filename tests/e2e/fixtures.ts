@@ -21,7 +21,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   stack: async ({}, use) => {
-    const stack = await startStack()
+    const stack = await startStack({ log: () => {} })
     await use(stack)
     await stack.close()
   },

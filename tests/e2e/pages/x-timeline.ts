@@ -1,5 +1,5 @@
 // The X stand-in timeline at https://x.com/home, with the extension's buttons under each post.
-import type { BrowserContext, FrameLocator, Locator, Page } from '@playwright/test'
+import { expect, type BrowserContext, type Frame, type Locator, type Page } from '@playwright/test'
 
 export class XTimeline {
   constructor(private readonly context: BrowserContext) {}
@@ -26,15 +26,32 @@ export class XPost {
     readonly button: Locator,
   ) {}
 
-  get panel(): FrameLocator {
-    return this.page.frameLocator('iframe[title="Tipline tip panel"]')
+  /**
+   * The open tip panel. Its iframe sits in a closed shadow root (page scripts must not reach it),
+   * so locators cannot pierce to it: find the frame by its extension page address instead.
+   */
+  async panel(): Promise<Frame> {
+    let panel: Frame | undefined
+    await expect
+      .poll(() => (panel = this.page.frames().find((frame) => frame.url().includes('/src/extension/panel/index.html'))))
+      .toBeTruthy()
+    return panel as Frame
   }
 
-  /** Opens the panel, picks a preset (minor units) and confirms; resolves when the panel says it was sent. */
-  async tip(amountMinor: number, note?: string): Promise<void> {
+  /** Opens the panel, types an amount as a person would ("2.00"), adds the note and confirms. */
+  async tip(amount: string, note?: string): Promise<void> {
     await this.button.getByRole('button').click()
-    await this.panel.getByTestId(`preset-${amountMinor}`).click()
-    if (note) await this.panel.getByTestId('note').fill(note)
-    await this.panel.getByTestId('confirm').click()
+    const panel = await this.panel()
+    await panel.getByTestId('custom-amount').fill(amount)
+    if (note) await panel.getByTestId('note').fill(note)
+    await panel.getByTestId('confirm').click()
+  }
+
+  /** Opens the panel and confirms one of its preset amounts (minor units). */
+  async tipPreset(amountMinor: number): Promise<void> {
+    await this.button.getByRole('button').click()
+    const panel = await this.panel()
+    await panel.getByTestId(`preset-${amountMinor}`).click()
+    await panel.getByTestId('confirm').click()
   }
 }
