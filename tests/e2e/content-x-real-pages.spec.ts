@@ -86,7 +86,7 @@ const savedFiles = existsSync(SAVED) ? readdirSync(SAVED).filter((file) => file.
 let browser: ExtensionBrowser
 test.beforeAll(async () => {
   if (savedFiles.length === 0) return
-  browser = await launchWithExtension({ dist: process.env.TIPLINE_DIST })
+  browser = await launchWithExtension()
   await refuseUnserved(browser.context)
 })
 test.afterAll(async () => browser?.context.close())

@@ -14,7 +14,7 @@ let page: Page
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
-  browser = await launchWithExtension({ dist: process.env.TIPLINE_DIST })
+  browser = await launchWithExtension()
   await refuseUnserved(browser.context)
   await routeXStandIn(browser.context, { posts: POSTS.length })
 })

@@ -2,7 +2,8 @@
 // in-memory database + the Stripe stand-in) and a fresh Chromium profile with the built extension,
 // so accounts, claims and balances never leak between tests.
 import { test as base, type BrowserContext, type Worker } from '@playwright/test'
-import { startStack, type Stack } from '../../src/devkit/stack.ts'
+import { startStack, STRIPE_STAND_IN_PORT, type Stack } from '../../src/devkit/stack.ts'
+import { apiBaseUrl } from '../../scripts/build-config.ts'
 import { routeStandIns } from '../../src/devkit/browser.ts'
 import { launchWithExtension } from '../support/chromium.ts'
 import { Popup } from './pages/popup.ts'
@@ -21,7 +22,8 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   stack: async ({}, use) => {
-    const stack = await startStack({ log: () => {} })
+    // The API must listen where the extension under test was built to look (scripts/build-config.ts).
+    const stack = await startStack({ apiUrl: apiBaseUrl(), stripePort: Number(process.env.TIPLINE_STRIPE_PORT ?? STRIPE_STAND_IN_PORT), log: () => {} })
     await use(stack)
     await stack.close()
   },

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type BrowserContext, type Worker } from '@playwright/test'
 
-export const DIST = resolve(import.meta.dirname, '../../dist')
+/** The built extension: dist/, or TIPLINE_DIST for a build made against another API origin. */
+export const DIST = process.env.TIPLINE_DIST ?? resolve(import.meta.dirname, '../../dist')
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
