@@ -7,6 +7,7 @@ export function webhookRoutes(app: ApiApp, s: Services): void {
   app.post(routes.stripeWebhook, async (c) => {
     // The signature covers the exact bytes Stripe sent, so the body is read raw, never re-serialised.
     const event = verifyEvent(s, await c.req.text(), c.req.header('Stripe-Signature'))
+    s.log({ msg: 'stripe event', requestId: c.var.requestId, eventId: event.id, type: event.type })
     await handleEvent(s, event)
     return c.json({ received: true })
   })

@@ -1,5 +1,6 @@
 // Starting a top-up: a hosted Checkout Session in the wallet's currency. The client's
 // Idempotency-Key goes through to Stripe, so a retried request gets the same session back.
+import Stripe from 'stripe'
 import { routes, type TopupRequest } from '../../shared/api.ts'
 import { isSupportedCurrency, isValidMinorAmount, limitsFor, toStripeAmount, type CurrencyCode } from '../../shared/currencies.ts'
 import { ApiFailure } from '../http/errors.ts'
@@ -24,28 +25,7 @@ export async function startTopup(
   const currency = checkAmount(amount, request.currency)
   await settleWalletCurrency(s, accountId, currency)
 
-  const session = await s.stripe.checkout.sessions.create(
-    {
-      mode: 'payment',
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: currency.toLowerCase(),
-            unit_amount: toStripeAmount(amount, currency),
-            product_data: { name: 'Tipline wallet top-up' },
-          },
-        },
-      ],
-      metadata: { accountId, purpose: 'topup' },
-      payment_intent_data: { metadata: { accountId, purpose: 'topup' } },
-      client_reference_id: accountId,
-      success_url: `${s.publicUrl}${routes.topupReturn}?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${s.publicUrl}${routes.topups}/cancelled`,
-    },
-    { idempotencyKey: `topup:${accountId}:${idempotencyKey}` },
-  )
-  if (!session.url) throw new Error(`Checkout Session ${session.id} came back without a url`)
+  const session = await createSession(s, accountId, idempotencyKey, amount, currency)
   // A concurrent retry with the same key got the same session from Stripe and may have saved it first.
   await s.db.query(
     `INSERT INTO topups (checkout_session_id, account_id, idempotency_key, request_hash, checkout_url, amount, currency)
@@ -53,6 +33,53 @@ export async function startTopup(
     [session.id, accountId, idempotencyKey, requestHash, session.url, amount, currency],
   )
   return { checkoutSessionId: session.id, checkoutUrl: session.url }
+}
+
+async function createSession(
+  s: Services,
+  accountId: string,
+  idempotencyKey: string,
+  amount: number,
+  currency: CurrencyCode,
+): Promise<{ id: string; url: string }> {
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: 'payment',
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: currency.toLowerCase(),
+          unit_amount: toStripeAmount(amount, currency),
+          product_data: { name: 'Tipline wallet top-up' },
+        },
+      },
+    ],
+    metadata: { accountId, purpose: 'topup' },
+    payment_intent_data: { metadata: { accountId, purpose: 'topup' } },
+    client_reference_id: accountId,
+    success_url: `${s.publicUrl}${routes.topupReturn}?session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${s.publicUrl}${routes.topups}/cancelled`,
+  }
+  const session = await s.stripe.checkout.sessions
+    .create(params, { idempotencyKey: `topup:${accountId}:${idempotencyKey}` })
+    .catch((error: unknown) => {
+      throw providerFailure(error)
+    })
+  if (!session.url) throw new Error(`Checkout Session ${session.id} came back without a url`)
+  return { id: session.id, url: session.url }
+}
+
+/** Stripe being unreachable or busy is worth retrying (same key, same session); anything else is not. */
+function providerFailure(error: unknown): unknown {
+  const { StripeConnectionError, StripeAPIError, StripeRateLimitError } = Stripe.errors
+  if (
+    error instanceof StripeConnectionError ||
+    error instanceof StripeAPIError ||
+    error instanceof StripeRateLimitError
+  ) {
+    return new ApiFailure(503, 'payment_provider_unavailable', 'Stripe could not be reached; try again with the same Idempotency-Key.')
+  }
+  return error
 }
 
 async function findEarlier(
