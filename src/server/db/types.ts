@@ -12,7 +12,10 @@ export interface Tx {
 }
 
 export interface Db extends Tx {
-  /** BEGIN … COMMIT around fn; ROLLBACK when it throws. */
+  /**
+   * BEGIN … COMMIT around fn; ROLLBACK when it throws. Inside fn use only the Tx it is given:
+   * on PGlite the Db itself is held by the transaction, so a query through it would wait forever.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

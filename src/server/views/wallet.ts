@@ -1,16 +1,17 @@
 // What a reader sees of their own money.
-import type { WalletView } from '../../shared/api.ts'
+import type { SiteId, WalletView } from '../../shared/api.ts'
 import type { Tx } from '../db/index.ts'
 import { balanceOf, debtOf, walletOf } from '../ledger/index.ts'
 import type { CurrencyCode } from '../../shared/currencies.ts'
 
 export async function walletView(db: Tx, accountId: string): Promise<WalletView> {
-  const { rows } = await db.query<{ wallet_currency: CurrencyCode | null }>('SELECT wallet_currency FROM accounts WHERE id = $1', [
-    accountId,
-  ])
+  const { rows } = await db.query<{ wallet_currency: CurrencyCode | null }>(
+    'SELECT wallet_currency FROM accounts WHERE id = $1',
+    [accountId],
+  )
   const currency = rows[0]?.wallet_currency ?? null
   const { rows: escrowed } = await db.query<{
-    site: 'x' | 'bluesky' | 'mastodon'
+    site: SiteId
     handle: string
     amount: number
     currency: CurrencyCode
