@@ -7,6 +7,7 @@ import { buildApp } from './app.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
 import type { Logger } from './services.ts'
 import { stripeClient, type StripeConfig } from './stripe/client.ts'
+import { startEscrowSweeper } from './sweeper.ts'
 
 export type { Db } from './db/index.ts'
 
@@ -59,6 +60,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       log,
     })
     handle = app.fetch
+    const sweeper = startEscrowSweeper(db, log)
     log({ msg: 'api listening', url, database: config.databaseUrl ? 'postgres' : 'pglite' })
     return {
       url,
@@ -67,6 +69,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
         const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
         server.closeIdleConnections()
         await closed
+        await sweeper.stop()
         await db.close()
       },
     }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ActivityPage, CreatorView, routes, TipReceipt, TopupResponse, WalletView } from '../../src/shared/api.ts'
+import { returnExpiredTips } from '../../src/server/ledger/index.ts'
 import { call, newDevice, sign, type Device } from './support/device.ts'
 import { startHarness, type Harness } from './support/harness.ts'
 import { deliver, event } from './support/webhooks.ts'
@@ -323,6 +324,25 @@ for (const target of targets) {
         expect(replies.map((r) => r.status)).toEqual([...Array(10).fill(201), 200])
         expect((await creator.get(routes.creator)).body.earnings).toEqual([{ currency: 'USD', amount: 100 }])
         expect((await reader.get(routes.wallet)).body).toMatchObject({ balance: 900, escrowed: [] })
+      })
+
+      test('a tip nobody claimed in time goes back to the tipper, and a later claim finds nothing', async () => {
+        const reader = await newDevice(h.api.url)
+        const creator = await newDevice(h.api.url)
+        const writer = handle()
+        await topUp(reader, 1000)
+        const tip = await reader.post(routes.tips, tipTo(writer, 300), { 'Idempotency-Key': key() })
+        await h.api.db.query(`UPDATE tips SET returns_at = now() - interval '1 minute' WHERE id = $1`, [tip.body.id])
+
+        expect(await returnExpiredTips(h.api.db)).toBeGreaterThanOrEqual(1)
+        expect((await reader.get(routes.wallet)).body).toMatchObject({ balance: 1000, escrowed: [] })
+        const [latest] = (await reader.get(routes.activity)).body.items
+        expect(latest).toMatchObject({ kind: 'refund', amount: 300, handle: writer })
+
+        const claimed = await creator.post(routes.devClaim, { site: 'bluesky', handle: writer })
+        expect(claimed.body).toMatchObject({ earnings: [], tips: [] })
+        await returnExpiredTips(h.api.db)
+        expect((await reader.get(routes.wallet)).body.balance).toBe(1000)
       })
 
       test('a handle someone else claimed cannot be claimed again', async () => {

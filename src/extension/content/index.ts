@@ -3,8 +3,11 @@ import browser from 'webextension-polyfill'
 import { startEngine } from './engine.ts'
 import { PanelFrames } from './panel-frame.ts'
 import { x } from './sites/x.ts'
+import { bluesky } from './sites/bluesky.ts'
+import { mastodon } from './sites/mastodon.ts'
 
-const adapter = [x].find((site) => site.matches(new URL(location.href)))
+// Mastodon runs on any host and confirms itself by its markup, so it is asked last.
+const adapter = [x, bluesky, mastodon].find((site) => site.matches(new URL(location.href)))
 if (adapter) {
   const stop = new AbortController()
   const panels = new PanelFrames(stop.signal)

@@ -22,7 +22,8 @@ export async function claimHandle(tx: Tx, accountId: string, site: string, rawHa
   }
   const { rows: waiting } = await tx.query<{ id: string; net_amount: number; currency: string }>(
     `SELECT id, net_amount, currency FROM tips
-     WHERE site = $1 AND lower(handle) = $2 AND recipient_account IS NULL ORDER BY created_at`,
+     WHERE site = $1 AND lower(handle) = $2 AND recipient_account IS NULL AND returned_at IS NULL
+     ORDER BY created_at`,
     [site, handle],
   )
   if (waiting.length === 0) return

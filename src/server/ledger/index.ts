@@ -2,6 +2,7 @@
 export { LedgerError, type LedgerRefusal } from './errors.ts'
 export { tip, ESCROW_DAYS } from './tip.ts'
 export { claimHandle } from './claim.ts'
+export { returnExpiredTips } from './expiry.ts'
 export { creditWallet, takeBack, type Movement } from './funds.ts'
 export { normaliseHandle } from './handles.ts'
 export { balanceOf, walletOf, debtOf, earningsOf, escrowOf, CLEARING, PLATFORM_FEES } from './accounts.ts'

@@ -18,7 +18,7 @@ export async function walletView(db: Tx, accountId: string): Promise<WalletView>
     returns_at: Date
   }>(
     `SELECT site, handle, net_amount AS amount, currency, returns_at FROM tips
-     WHERE from_account = $1 AND recipient_account IS NULL ORDER BY created_at DESC`,
+     WHERE from_account = $1 AND recipient_account IS NULL AND returned_at IS NULL ORDER BY created_at DESC`,
     [accountId],
   )
   return {
