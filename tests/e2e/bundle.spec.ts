@@ -37,7 +37,20 @@ for (const build of ['dist', 'dist-firefox']) {
 test('dist/ is built against the configured API and asks only for the permissions it needs', () => {
   const manifest = JSON.parse(readFileSync(resolve(root, 'dist/manifest.json'), 'utf8'))
   expect(manifest.permissions).toEqual(['storage', 'alarms'])
-  expect(manifest.host_permissions).toEqual(['https://x.com/*', 'https://twitter.com/*', `${apiBaseUrl()}/*`])
+  expect(manifest.host_permissions).toEqual([
+    'https://x.com/*',
+    'https://twitter.com/*',
+    'https://bsky.app/*',
+    'https://mastodon.social/*',
+    'https://mastodon.online/*',
+    'https://mstdn.social/*',
+    'https://mas.to/*',
+    'https://fosstodon.org/*',
+    'https://hachyderm.io/*',
+    'https://infosec.exchange/*',
+    'https://mastodon.world/*',
+    `${apiBaseUrl()}/*`,
+  ])
   const bundle = filesUnder(resolve(root, 'dist')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8'))
   expect(bundle.some((code) => code.includes(apiBaseUrl()))).toBe(true)
 })

@@ -1,0 +1,116 @@
+// Bluesky (bsky.app). No real capture of the web app exists; the evidence for every selector is
+// the social-app source (shared/sites/bluesky/README.md), whose react-native-web `testID`s render
+// as data-testid. tests/e2e/content-bluesky-standin.spec.ts runs the adapter against the stand-in.
+import type { PostRef } from '../../../shared/messages.ts'
+import type { SiteAdapter } from '../site-adapter.ts'
+
+const selectors = {
+  /** Feed, profile and thread rows; the suffix is the author's handle (a repost's too). */
+  post: '[data-testid^="feedItem-by-"], [data-testid^="postThreadItem-by-"]',
+  /** Notification rows reuse feedItem-by- but have no like button: no bar, no Tip. */
+  like: '[data-testid="likeBtn"]',
+  reply: '[data-testid="replyBtn"]',
+  /** The author's handle link ("@nour.example.com"); "Reposted by" links to the reposter without an "@". */
+  profileLink: 'a[href^="/profile/"]:not([href*="/post/"])',
+  /** The timestamp link; a quoted post's own permalink comes later in the row, after the text. */
+  permalink: 'a[href^="/profile/"][href*="/post/"]',
+} as const
+
+/**
+ * A handle is a domain name (nour.bsky.social, or a custom domain such as nour.example.com).
+ * A DID in its place means the handle failed verification: nobody to pay by name.
+ */
+const HANDLE = /^(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+/** A record key as Bluesky's post links carry it (TIDs, 13 base32 characters, in practice). */
+const RKEY = /^[A-Za-z0-9._:~-]{1,512}$/
+
+export function isHandle(text: string): boolean {
+  return HANDLE.test(text)
+}
+
+/** "/profile/nour.example.com" → "nour.example.com"; a post link or a DID is not a handle. */
+export function handleFromHref(href: string): string | null {
+  const match = /^\/profile\/([^/]+)\/?$/.exec(new URL(href, 'https://bsky.app').pathname)
+  const handle = match?.[1] && decodeURIComponent(match[1])
+  return handle && isHandle(handle) ? handle.toLowerCase() : null
+}
+
+/** "/profile/nour.example.com/post/3lbq7mxsiek2v" → { handle, rkey }; anything else → null. */
+export function postFromHref(href: string): { handle: string; rkey: string } | null {
+  const match = /^\/profile\/([^/]+)\/post\/([^/]+)\/?$/.exec(new URL(href, 'https://bsky.app').pathname)
+  if (!match?.[1] || !match[2]) return null
+  const handle = decodeURIComponent(match[1]).toLowerCase()
+  const rkey = decodeURIComponent(match[2])
+  return RKEY.test(rkey) ? { handle, rkey } : null
+}
+
+/** "feedItem-by-nour.example.com" → "nour.example.com": the author, even on a repost. */
+export function handleFromTestId(testId: string): string | null {
+  const handle = /^(?:feedItem|postThreadItem)-by-(.+)$/.exec(testId)?.[1]
+  return handle && isHandle(handle) ? handle.toLowerCase() : null
+}
+
+/** The row holding both reply and like: the smallest ancestor of like that also holds reply. */
+function controlsRow(el: Element): Element | null {
+  const like = el.querySelector(selectors.like)
+  if (!like) return null
+  for (let row = like.parentElement; row && row !== el.parentElement; row = row.parentElement) {
+    if (row.querySelector(selectors.reply)) return row
+  }
+  return null
+}
+
+function readAuthor(el: Element, handle: string): string | null | undefined {
+  for (const link of el.querySelectorAll<HTMLAnchorElement>(selectors.profileLink)) {
+    const text = link.textContent?.trim() ?? ''
+    if (!text.startsWith('@')) continue
+    // The row's testid names its author; a quoted post's handle link names someone else.
+    if (handleFromHref(link.getAttribute('href') ?? '') !== handle || text.slice(1).toLowerCase() !== handle) continue
+    // PostMeta puts the display-name link just before the handle link, to the same profile.
+    const name = [...el.querySelectorAll(selectors.profileLink)]
+      .find((other) => other !== link && other.getAttribute('href') === link.getAttribute('href'))
+      ?.textContent?.trim()
+    return name ? name.slice(0, 200) : null
+  }
+  return undefined
+}
+
+/** The post's record key: its first own permalink, or the page's for a thread's focused post. */
+function readRkey(el: Element, handle: string): string | null {
+  for (const link of el.querySelectorAll(selectors.permalink)) {
+    const post = postFromHref(link.getAttribute('href') ?? '')
+    if (post?.handle === handle) return post.rkey
+  }
+  // The focused post of a thread shows its date without a link: the page is its permalink.
+  if (el.getAttribute('data-testid')?.startsWith('postThreadItem-by-')) {
+    return postFromHref(el.ownerDocument.location.pathname)?.rkey ?? null
+  }
+  return null
+}
+
+export const bluesky: SiteAdapter = {
+  id: 'bluesky',
+  matches: (url) => url.hostname === 'bsky.app',
+  selectors,
+
+  findPosts(root) {
+    return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post))
+  },
+
+  readPost(el): PostRef | null {
+    const handle = handleFromTestId(el.getAttribute('data-testid') ?? '')
+    if (!handle || !controlsRow(el)) return null
+    const displayName = readAuthor(el, handle)
+    if (displayName === undefined) return null
+    const rkey = readRkey(el, handle)
+    return {
+      site: 'bluesky',
+      handle,
+      postId: rkey,
+      postUrl: rkey ? `https://bsky.app/profile/${handle}/post/${rkey}` : null,
+      displayName,
+    }
+  },
+
+  actionBar: controlsRow,
+}
