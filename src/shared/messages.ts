@@ -30,6 +30,7 @@ export const inputs = {
   'topup.start': z.object({ amount: MinorAmount, currency: CurrencyCode }),
   'creator.get': z.void(),
   'creator.claimDev': z.object({ site: SiteId, handle: Handle }),
+  'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
 } as const
 
 export interface PanelContext {
@@ -51,14 +52,19 @@ export interface Messages {
   'topup.start': { input: z.infer<(typeof inputs)['topup.start']>; output: { checkoutUrl: string } }
   'creator.get': { input: void; output: CreatorView }
   'creator.claimDev': { input: z.infer<(typeof inputs)['creator.claimDev']>; output: CreatorView }
+  /** content script → background: which of these posts the reader has tipped (a read of the local cache). */
+  'posts.tipped': { input: z.infer<(typeof inputs)['posts.tipped']>; output: string[] }
 }
 export type MessageName = keyof Messages
 
 /** Messages a content script may send; everything else must come from an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open'])
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open', 'posts.tipped'])
 
 /** Background → content script (tabs.sendMessage). */
-export type ContentCommand = { type: 'panel.remove'; token: string }
+export type ContentCommand =
+  | { type: 'panel.remove'; token: string }
+  /** A tip for this post was delivered: its button shows it as tipped. */
+  | { type: 'post.tipped'; site: SiteId; postId: string }
 
 export interface Envelope<N extends MessageName = MessageName> {
   tipline: N

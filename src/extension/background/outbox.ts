@@ -8,6 +8,7 @@ import { api } from './api.ts'
 import { BackgroundError, isRetryable } from './errors.ts'
 import { isDue, queuedTip, settle, startSending, type DeliveryOutcome } from './outbox-state.ts'
 import { refreshSoon } from './sync.ts'
+import { announceTipped } from './tipped-posts.ts'
 
 export const OUTBOX_ALARM = 'outbox.retry'
 
@@ -34,6 +35,7 @@ export async function deliver(id: string): Promise<OutboxItem> {
     }
   })
   if (settled.state === 'delivered') refreshSoon()
+  if (settled.state === 'delivered' && settled.request.postId !== null) void announceTipped(settled.request.site, settled.request.postId)
   await scheduleRetry()
   return settled
 }

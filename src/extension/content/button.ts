@@ -38,6 +38,7 @@ export class TipButton {
   readonly host: HTMLElement
   private readonly button: HTMLButtonElement
   post: PostRef
+  private tipped = false
 
   constructor(post: PostRef, theme: Theme, onTip: (post: PostRef, anchor: HTMLElement) => void) {
     this.host = document.createElement(TIP_BUTTON_TAG)
@@ -46,7 +47,6 @@ export class TipButton {
     style.textContent = STYLE
     this.button = document.createElement('button')
     this.button.type = 'button'
-    this.button.textContent = message('tipButton', 'Tip')
     root.append(style, this.button)
     this.post = post
     this.show(post)
@@ -68,12 +68,26 @@ export class TipButton {
     }
   }
 
+  /** The reader has tipped this post already: the button says so, and still tips again. */
+  setTipped(tipped: boolean): void {
+    if (tipped === this.tipped) return
+    this.tipped = tipped
+    this.show(this.post)
+  }
+
   private show(post: PostRef): void {
     this.post = post
     const author = post.displayName || `@${post.handle}`
     this.host.dataset.site = post.site
     this.host.dataset.handle = post.handle
     this.host.dataset.postId = post.postId ?? ''
-    this.button.setAttribute('aria-label', message('tipButtonLabel', `Tip ${author}`, [author]))
+    this.host.toggleAttribute('data-tipped', this.tipped)
+    this.button.textContent = this.tipped ? message('tipButtonTipped', 'Tipped') : message('tipButton', 'Tip')
+    this.button.setAttribute(
+      'aria-label',
+      this.tipped
+        ? message('tipButtonTippedLabel', `You tipped ${author}: tip again`, [author])
+        : message('tipButtonLabel', `Tip ${author}`, [author]),
+    )
   }
 }

@@ -1,5 +1,6 @@
 // The content script's engine: watches the page, asks the site's adapter for posts, and keeps
-// exactly one Tip button in each post's action bar, true to the post it sits under.
+// exactly one Tip button in each post's action bar, true to the post it sits under, marked when
+// the reader has tipped that post already.
 import type { PostRef } from '../../shared/messages.ts'
 import type { SiteAdapter } from './site-adapter.ts'
 import { pageTheme, TIP_BUTTON_TAG, TipButton } from './button.ts'
@@ -7,41 +8,78 @@ import { pageTheme, TIP_BUTTON_TAG, TipButton } from './button.ts'
 export interface EngineOptions {
   signal: AbortSignal
   onTip(post: PostRef, anchor: HTMLElement): void
+  /** Which of these posts the reader has tipped; asked once per batch of newly shown posts. */
+  tippedAmong(postIds: string[]): Promise<string[]>
 }
 
-/** Attach, re-point or remove buttons so the page has exactly one per tippable post. */
-function syncButtons(adapter: SiteAdapter, buttons: WeakMap<Element, TipButton>, onTip: EngineOptions['onTip']): void {
-  const live = new Set<Element>()
-  const theme = pageTheme()
-  for (const el of adapter.findPosts(document)) {
-    const bar = adapter.actionBar(el)
-    const post = bar && adapter.readPost(el)
-    if (!bar || !post) continue
-    // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
-    const host = [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
-    const existing = host && buttons.get(host)
-    if (existing) {
-      existing.update(post, theme)
-      live.add(existing.host)
-      continue
-    }
-    const button = new TipButton(post, theme, onTip)
-    buttons.set(button.host, button)
-    bar.append(button.host)
-    live.add(button.host)
-  }
-  // Whatever is left sits under something that is no longer a tippable post (e.g. now an ad).
-  for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
+export interface Engine {
+  /** A tip for this post was just delivered: mark its button wherever it shows. */
+  markTipped(postId: string): void
 }
 
-/** Watch the page with one MutationObserver, batching its reports into one pass per frame. */
-export function startEngine(adapter: SiteAdapter, options: EngineOptions): void {
+export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engine {
   const buttons = new WeakMap<Element, TipButton>()
+  const tipped = new Set<string>()
+  /** Post ids already asked about: a recycled row showing a post again asks nothing. */
+  const asked = new Set<string>()
+
+  const refreshMarks = () => {
+    for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) {
+      const button = buttons.get(host)
+      button?.setTipped(button.post.postId !== null && tipped.has(button.post.postId))
+    }
+  }
+
+  const askAbout = (postIds: string[]) => {
+    options.tippedAmong(postIds).then(
+      (ids) => {
+        if (options.signal.aborted || ids.length === 0) return
+        for (const id of ids) tipped.add(id)
+        refreshMarks()
+      },
+      // Unknown is shown as not tipped; the next time these posts appear they are asked about again.
+      () => postIds.forEach((id) => asked.delete(id)),
+    )
+  }
+
+  /** Attach, re-point or remove buttons so the page has exactly one per tippable post. */
+  const sync = () => {
+    const live = new Set<Element>()
+    const unasked: string[] = []
+    const theme = pageTheme()
+    for (const el of adapter.findPosts(document)) {
+      const bar = adapter.actionBar(el)
+      const post = bar && adapter.readPost(el)
+      if (!bar || !post) continue
+      // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
+      const host = [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
+      let button = host && buttons.get(host)
+      if (button) {
+        button.update(post, theme)
+      } else {
+        button = new TipButton(post, theme, options.onTip)
+        buttons.set(button.host, button)
+        bar.append(button.host)
+      }
+      live.add(button.host)
+      const { postId } = post
+      button.setTipped(postId !== null && tipped.has(postId))
+      if (postId !== null && !asked.has(postId)) {
+        asked.add(postId)
+        unasked.push(postId)
+      }
+    }
+    // Whatever is left sits under something that is no longer a tippable post (e.g. now an ad).
+    for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
+    if (unasked.length > 0) askAbout(unasked)
+  }
+
+  // One MutationObserver, its reports batched into one pass per frame.
   let frame = 0
   const schedule = () => {
     frame ||= requestAnimationFrame(() => {
       frame = 0
-      syncButtons(adapter, buttons, options.onTip)
+      sync()
     })
   }
   const observer = new MutationObserver(schedule)
@@ -54,5 +92,13 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): void 
     cancelAnimationFrame(frame)
     for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) host.remove()
   })
-  syncButtons(adapter, buttons, options.onTip)
+  sync()
+
+  return {
+    markTipped(postId) {
+      tipped.add(postId)
+      asked.add(postId)
+      refreshMarks()
+    },
+  }
 }

@@ -30,8 +30,10 @@ function place(host: HTMLElement, anchor: DOMRect): void {
   host.style.left = `${Math.max(MARGIN, left)}px`
 }
 
-function isContentCommand(message: unknown): message is ContentCommand {
-  const m = message as Partial<ContentCommand> | null
+type PanelRemove = Extract<ContentCommand, { type: 'panel.remove' }>
+
+function isPanelRemove(message: unknown): message is PanelRemove {
+  const m = message as Partial<PanelRemove> | null
   return typeof m === 'object' && m !== null && m.type === 'panel.remove' && typeof m.token === 'string'
 }
 
@@ -43,7 +45,7 @@ export class PanelFrames {
 
   constructor(signal: AbortSignal) {
     const onCommand = (message: unknown) => {
-      if (isContentCommand(message) && message.token === this.open?.token) this.close()
+      if (isPanelRemove(message) && message.token === this.open?.token) this.close()
     }
     browser.runtime.onMessage.addListener(onCommand)
     signal.addEventListener('abort', () => {

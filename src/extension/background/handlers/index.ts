@@ -6,6 +6,7 @@ import { creatorGet } from './creator.get.ts'
 import { panelClaim } from './panel.claim.ts'
 import { panelClose } from './panel.close.ts'
 import { panelOpen } from './panel.open.ts'
+import { postsTipped } from './posts.tipped.ts'
 import { tipCreate } from './tip.create.ts'
 import { topupStart } from './topup.start.ts'
 import { walletGet } from './wallet.get.ts'
@@ -21,4 +22,5 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'topup.start': topupStart,
   'creator.get': creatorGet,
   'creator.claimDev': creatorClaimDev,
+  'posts.tipped': postsTipped,
 }

@@ -1,0 +1,47 @@
+// Everything the content script runs on a supported site: the engine while the site is switched
+// on, the tip panels, and the background's news of delivered tips.
+import browser from 'webextension-polyfill'
+import type { ContentCommand } from '../../shared/messages.ts'
+import { send } from '../send.ts'
+import { startEngine, type Engine } from './engine.ts'
+import { PanelFrames } from './panel-frame.ts'
+import { followSiteSwitch } from './settings.ts'
+import type { SiteAdapter } from './site-adapter.ts'
+
+function isPostTipped(message: unknown): message is Extract<ContentCommand, { type: 'post.tipped' }> {
+  const m = message as Partial<Extract<ContentCommand, { type: 'post.tipped' }>> | null
+  return typeof m === 'object' && m !== null && m.type === 'post.tipped' && typeof m.site === 'string' && typeof m.postId === 'string'
+}
+
+export function startTipline(adapter: SiteAdapter): void {
+  const stop = new AbortController()
+  const panels = new PanelFrames(stop.signal)
+  let engine: Engine | null = null
+  let siteOff = new AbortController()
+
+  const onTipped = (message: unknown) => {
+    if (isPostTipped(message) && message.site === adapter.id) engine?.markTipped(message.postId)
+  }
+  browser.runtime.onMessage.addListener(onTipped)
+  stop.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onTipped))
+
+  followSiteSwitch(adapter.id, stop.signal, (enabled) => {
+    if (!enabled) {
+      siteOff.abort()
+      engine = null
+      panels.close()
+      return
+    }
+    siteOff = new AbortController()
+    engine = startEngine(adapter, {
+      signal: AbortSignal.any([stop.signal, siteOff.signal]),
+      onTip(post, anchor) {
+        // After an update or reload of the extension this script is orphaned (runtime.id is gone):
+        // its buttons could never open a panel, so they go until the page loads the new script.
+        if (!browser.runtime?.id) return stop.abort()
+        void panels.openFor(post, anchor)
+      },
+      tippedAmong: (postIds) => send('posts.tipped', { site: adapter.id, postIds }),
+    })
+  })
+}
