@@ -3,6 +3,7 @@
 import type { BrowserContext } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../tests/support/chromium.ts'
 import { routeXStandIn } from './sites/x/index.ts'
+import { routeBlueskyStandIn } from './sites/bluesky/index.ts'
 
 export async function launchDemoBrowser(options: { headless: boolean }): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension({ headless: options.headless })
@@ -22,4 +23,5 @@ export async function routeStandIns(context: BrowserContext): Promise<void> {
     (route) => route.abort(),
   )
   await routeXStandIn(context)
+  await routeBlueskyStandIn(context)
 }

@@ -66,10 +66,12 @@ function readAuthor(el: Element, handle: string): string | null | undefined {
     if (!text.startsWith('@')) continue
     // The row's testid names its author; a quoted post's handle link names someone else.
     if (handleFromHref(link.getAttribute('href') ?? '') !== handle || text.slice(1).toLowerCase() !== handle) continue
-    // PostMeta puts the display-name link just before the handle link, to the same profile.
+    // PostMeta puts the display-name link beside the handle link, to the same profile (the
+    // avatar's link goes there too, without text).
     const name = [...el.querySelectorAll(selectors.profileLink)]
-      .find((other) => other !== link && other.getAttribute('href') === link.getAttribute('href'))
-      ?.textContent?.trim()
+      .filter((other) => other.getAttribute('href') === link.getAttribute('href'))
+      .map((other) => other.textContent?.trim() ?? '')
+      .find((text) => text && !text.startsWith('@'))
     return name ? name.slice(0, 200) : null
   }
   return undefined

@@ -1,0 +1,111 @@
+// The Bluesky stand-in's people and posts: invented authors (one on a custom-domain handle) and
+// words, record keys shaped like Bluesky's, and every kind of row the adapter must handle, spread
+// through the feed at fixed steps so tests can predict them.
+
+export interface BlueskyAuthor {
+  handle: string
+  did: string
+  name: string
+  /** The profile's bio; handle claims look for a code here. */
+  description: string
+}
+
+export interface BlueskyPost {
+  /** Position in the feed, from 0. */
+  index: number
+  rkey: string
+  author: BlueskyAuthor
+  text: string
+  lang: string
+  /** A repost shows "Reposted by <name>" above the original, whose author is the one to pay. */
+  repostedBy: BlueskyAuthor | null
+  /** An embedded record: a whole post inside this one, with its own author and permalink. */
+  quoted: { rkey: string; author: BlueskyAuthor; text: string } | null
+  replies: number
+  reposts: number
+  likes: number
+  createdAt: string
+}
+
+export const BLUESKY_AUTHORS: readonly BlueskyAuthor[] = [
+  { handle: 'nour.example.com', did: 'did:plc:n0urw71t3sxq4kd2mzlbe6aa', name: 'نور Nour', description: 'Essays on the sea and memory.' },
+  { handle: 'ada.bsky.social', did: 'did:plc:ada1ove1acep5mg7kqzrw2bb', name: 'Ada Lovelace', description: 'Notes on engines.' },
+  { handle: 'grace.bsky.social', did: 'did:plc:gr4cehopp3r5nqt6vx2yz3cc', name: 'Grace Hopper', description: 'Moths, compilers, nanoseconds.' },
+  { handle: 'sam.bsky.social', did: 'did:plc:s4mk7w2q5r6t7y3u4i5o6pdd', name: 'Sam K', description: 'Small tools.' },
+  { handle: 'layla.bsky.social', did: 'did:plc:l4y1a7bc2de3fg4hi5jk6lee', name: 'ليلى', description: 'أكتب عن المدن.' },
+  { handle: 'kettle.example.org', did: 'did:plc:k3tt1eq7u2i3e4t5k6e7t8ff', name: 'Quiet Kettle', description: 'Tea, mostly.' },
+]
+
+const ENGLISH = [
+  'Finished the first draft of the essay on tide pools. Feedback welcome.',
+  'Notes on the analytical engine, part 3: loops are just cards that come back around.',
+  'A bug is a moth until proven otherwise.',
+  'Small tools, sharp edges, good coffee.',
+  'What I learned shipping a browser extension to three stores.',
+]
+const ARABIC = ['صباح الخير! كتبت اليوم عن البحر والذاكرة.', 'شكراً لكل من قرأ المقال الأخير ❤️']
+
+/** Which kind the post at index i is: fixed steps, so a test knows without reading the page. */
+export const blueskyKindAt = (i: number) => ({
+  repost: i % 11 === 4,
+  quote: i % 7 === 2,
+  /** The quote embeds a post by the same author: its links name the same profile. */
+  selfQuote: i % 7 === 2 && i % 2 === 0,
+  arabic: i % 9 === 5,
+})
+
+const BASE32_SORT = '234567abcdefghijklmnopqrstuvwxyz'
+
+/** A record key shaped like Bluesky's TIDs: 13 characters of sortable base32, newest largest. */
+export function rkeyFor(n: number): string {
+  let value = BigInt(1_763_900_000_000_000) - BigInt(n) * 4_000_000n
+  let out = ''
+  for (let i = 0; i < 13; i++) {
+    out = BASE32_SORT[Number(value % 32n)] + out
+    value /= 32n
+  }
+  return out
+}
+
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length] as T
+}
+
+export function blueskyPosts(count: number): BlueskyPost[] {
+  return Array.from({ length: count }, (_, i) => {
+    const kind = blueskyKindAt(i)
+    const author = kind.arabic ? pick([BLUESKY_AUTHORS[0]!, BLUESKY_AUTHORS[4]!], i) : pick(BLUESKY_AUTHORS, i)
+    return {
+      index: i,
+      rkey: rkeyFor(i),
+      author,
+      text: kind.arabic ? pick(ARABIC, i) : `${pick(ENGLISH, i)} (#${i + 1})`,
+      lang: kind.arabic ? 'ar' : 'en',
+      repostedBy: kind.repost ? pick(BLUESKY_AUTHORS, i + 3) : null,
+      quoted: kind.quote
+        ? { rkey: rkeyFor(100_000 + i), author: kind.selfQuote ? author : pick(BLUESKY_AUTHORS, i + 2), text: pick(ENGLISH, i + 1) }
+        : null,
+      replies: (i * 7) % 40,
+      reposts: (i * 3) % 25,
+      likes: (i * 37) % 900,
+      createdAt: new Date(Date.UTC(2026, 10, 23, 20, 0) - i * 4 * 60_000).toISOString(),
+    }
+  })
+}
+
+/** Notifications: likes, reposts and follows are rows without controls; a reply is a whole post. */
+export interface BlueskyNotification {
+  reason: 'like' | 'repost' | 'follow' | 'reply'
+  author: BlueskyAuthor
+  /** For a reply: the reply itself, a post with its own controls. */
+  post: BlueskyPost | null
+}
+
+export function blueskyNotifications(posts: readonly BlueskyPost[]): BlueskyNotification[] {
+  const reasons = ['like', 'repost', 'follow', 'reply', 'like', 'like', 'reply', 'follow'] as const
+  return reasons.map((reason, i) => ({
+    reason,
+    author: pick(BLUESKY_AUTHORS, i + 1),
+    post: reason === 'reply' ? { ...posts[i]!, index: i, rkey: rkeyFor(200_000 + i), author: pick(BLUESKY_AUTHORS, i + 1), repostedBy: null, quoted: null } : null,
+  }))
+}
