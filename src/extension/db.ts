@@ -2,6 +2,7 @@
 // popup, options page and panel read it with live queries so they paint at once from cache.
 import Dexie, { type EntityTable } from 'dexie'
 import type { ActivityItem, CreatorView, TipReceipt, TipRequest, WalletView } from '../shared/api.ts'
+import { adoptLegacyPresets, type LegacySetting } from './background/settings.ts'
 
 export interface CachedWallet extends WalletView {
   key: 'me'
@@ -11,7 +12,11 @@ export interface CachedCreator extends CreatorView {
   key: 'me'
   syncedAt: string
 }
-export type OutboxState = 'queued' | 'sending' | 'failed' | 'delivered'
+/**
+ * held: confirmed, waiting out its undo window (nextAttemptAt is when the hold ends);
+ * awaiting_funds: waiting for the top-up paid for it to land.
+ */
+export type OutboxState = 'held' | 'awaiting_funds' | 'queued' | 'sending' | 'failed' | 'delivered'
 export interface OutboxItem {
   /** The idempotency key the API sees: written before the first attempt, reused on every retry. */
   id: string
@@ -28,10 +33,6 @@ export interface TippedPost {
   key: string
   at: string
 }
-export interface Setting {
-  key: string
-  value: unknown
-}
 export interface DeviceIdentity {
   key: 'device'
   accountId: string
@@ -46,7 +47,6 @@ export class TiplineDb extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>
   tipped!: EntityTable<TippedPost, 'key'>
   creator!: EntityTable<CachedCreator, 'key'>
-  settings!: EntityTable<Setting, 'key'>
   identity!: EntityTable<DeviceIdentity, 'key'>
 
   constructor(name = 'tipline') {
@@ -60,6 +60,10 @@ export class TiplineDb extends Dexie {
       settings: 'key',
       identity: 'key',
     })
+    // Settings moved to storage.local, where content scripts can read them too.
+    this.version(2)
+      .stores({ settings: null })
+      .upgrade(async (tx) => adoptLegacyPresets(await tx.table<LegacySetting>('settings').toArray()))
   }
 }
 

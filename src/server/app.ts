@@ -7,6 +7,7 @@ import { API_PREFIX, IDEMPOTENCY_HEADER } from '../shared/api.ts'
 import { ApiFailure, LEDGER_STATUS } from './http/errors.ts'
 import type { ApiEnv } from './http/env.ts'
 import { LedgerError } from './ledger/index.ts'
+import { budgetRoutes } from './routes/budget.ts'
 import { creatorRoutes } from './routes/creator.ts'
 import { healthRoutes } from './routes/health.ts'
 import { identityRoutes } from './routes/identity.ts'
@@ -43,7 +44,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
     `${API_PREFIX}/*`,
     cors({
       origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_HEADER],
       exposeHeaders: ['X-Request-Id'],
       maxAge: 600,
@@ -65,6 +66,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
   topupRoutes(app, s)
   webhookRoutes(app, s)
   creatorRoutes(app, s)
+  budgetRoutes(app, s)
 
   app.notFound((c) => c.json(new ApiFailure(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).body(), 404))
 

@@ -5,7 +5,8 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from './app.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
-import type { Logger } from './services.ts'
+import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-limit.ts'
+import type { FaultHooks, Logger } from './services.ts'
 import { stripeClient, type StripeConfig } from './stripe/client.ts'
 import { startEscrowSweeper } from './sweeper.ts'
 
@@ -21,6 +22,10 @@ export interface ApiConfig {
   devClaims?: boolean
   feeBasisPoints?: number
   logger?: Logger
+  /** Per instance; defaults in DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits>
+  /** Tests only: failures injected into a tip. */
+  hooks?: FaultHooks
 }
 
 export interface RunningApi {
@@ -43,8 +48,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     const applied = await migrate(db)
     if (applied.length > 0) log({ msg: 'migrations applied', applied })
     // Listen first, so the default publicUrl can name the port actually bound (port 0 = any).
-    let handle = (_request: Request): Response | Promise<Response> => new Response(null, { status: 503 })
-    const server = createAdaptorServer({ fetch: (request: Request) => handle(request) }) as Server
+    let handle = (_request: Request, _env?: unknown): Response | Promise<Response> => new Response(null, { status: 503 })
+    const server = createAdaptorServer({ fetch: (request: Request, env: unknown) => handle(request, env) }) as Server
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(config.port, host, resolve)
@@ -58,6 +63,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       feeBasisPoints,
       devClaims: config.devClaims ?? false,
       log,
+      limiters: rateLimiters({ ...DEFAULT_RATE_LIMITS, ...config.rateLimits }),
+      ...(config.hooks ? { hooks: config.hooks } : {}),
     })
     handle = app.fetch
     const sweeper = startEscrowSweeper(db, log)
@@ -82,7 +89,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
 /**
  * Configuration from the environment: PORT (8787), DATABASE_URL, TIPLINE_DATA_DIR,
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE (a local stand-in, e.g.
- * http://127.0.0.1:12111), TIPLINE_PUBLIC_URL, TIPLINE_DEV_CLAIMS=1, TIPLINE_FEE_BPS.
+ * http://127.0.0.1:12111), TIPLINE_PUBLIC_URL, TIPLINE_DEV_CLAIMS=1, TIPLINE_FEE_BPS,
+ * TIPLINE_AUTH_RATE_PER_MIN, TIPLINE_MONEY_RATE_PER_MIN.
  * Throws a one-line ConfigError when something required is missing or malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -101,6 +109,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     stripe: { secretKey, webhookSecret, ...stripeBase(env.STRIPE_API_BASE) },
     devClaims: env.TIPLINE_DEV_CLAIMS === '1',
     feeBasisPoints: wholeNumber(env, 'TIPLINE_FEE_BPS', 0),
+    rateLimits: {
+      authPerMinute: wholeNumber(env, 'TIPLINE_AUTH_RATE_PER_MIN', DEFAULT_RATE_LIMITS.authPerMinute),
+      moneyPerMinute: wholeNumber(env, 'TIPLINE_MONEY_RATE_PER_MIN', DEFAULT_RATE_LIMITS.moneyPerMinute),
+    },
   }
 }
 

@@ -1,8 +1,20 @@
 // What route handlers need, built once at start and passed down (no module-level state).
 import type Stripe from 'stripe'
 import type { Db } from './db/index.ts'
+import type { RateLimiters } from './http/rate-limit.ts'
 
 export type Logger = (line: Record<string, unknown>) => void
+
+/**
+ * Points where tests inject a failure into a tip, to prove what a crash there leaves behind.
+ * Production passes none.
+ */
+export interface FaultHooks {
+  /** Inside the tip's database transaction, after the ledger write, before COMMIT. */
+  beforeCommit?: () => void
+  /** After COMMIT, before the answer is sent: the client never learns the tip went through. */
+  afterCommit?: () => void
+}
 
 export interface Services {
   db: Db
@@ -13,4 +25,7 @@ export interface Services {
   feeBasisPoints: number
   devClaims: boolean
   log: Logger
+  /** Per-instance request budgets for the auth and money routes. */
+  limiters: RateLimiters
+  hooks?: FaultHooks
 }

@@ -88,6 +88,8 @@ export const TipRequest = z.object({
   amount: MinorAmount,
   currency: CurrencyCode,
   note: z.string().max(NOTE_MAX_LENGTH).nullable(),
+  /** The tipper was told this tip passes their monthly budget and chose to send it anyway. */
+  overBudget: z.boolean().optional(),
 })
 export type TipRequest = z.infer<typeof TipRequest>
 export const TipReceipt = z.object({
@@ -108,6 +110,24 @@ export type TipReceipt = z.infer<typeof TipReceipt>
 export const TopupRequest = z.object({ amount: MinorAmount, currency: CurrencyCode })
 export type TopupRequest = z.infer<typeof TopupRequest>
 export const TopupResponse = z.object({ checkoutSessionId: z.string(), checkoutUrl: z.url({ protocol: /^https?$/ }) })
+
+// ── budget ────────────────────────────────────────────────────────────────
+/** A monthly limit on tips (null: none), reset on the 1st at midnight in the reader's time zone. */
+export const BudgetRequest = z.object({
+  monthly: MinorAmount.nullable(),
+  currency: CurrencyCode,
+  timeZone: z.string().min(1).max(64).refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Paris'),
+})
+export type BudgetRequest = z.infer<typeof BudgetRequest>
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
 
 // ── creator ───────────────────────────────────────────────────────────────
 export const ClaimRequest = z.object({ site: SiteId, handle: Handle })
@@ -146,6 +166,7 @@ export const routes = {
   wallet: `${API_PREFIX}/wallet`,
   activity: `${API_PREFIX}/activity`,
   tips: `${API_PREFIX}/tips`,
+  budget: `${API_PREFIX}/budget`,
   tip: (id: string) => `${API_PREFIX}/tips/${encodeURIComponent(id)}`,
   topups: `${API_PREFIX}/topups`,
   topupReturn: `${API_PREFIX}/topups/return`,

@@ -2,8 +2,9 @@
 // the background has one handler file per message (background/handlers/<name>.ts) that validates
 // its input with the schema here before touching anything.
 import { z } from 'zod'
-import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl } from './api.ts'
-import type { WalletView, TipReceipt, CreatorView } from './api.ts'
+import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl, IdempotencyKey } from './api.ts'
+import type { WalletView, CreatorView } from './api.ts'
+import { SettingsUpdate, type Settings } from './settings.ts'
 
 /** A post as the content script read it from the page: attacker-written, so validated. */
 export const PostRef = z.object({
@@ -21,10 +22,31 @@ export const inputs = {
   'panel.close': z.object({ token: z.string() }),
   'tip.create': z.object({
     token: z.string(),
+    /** Made once per confirmation by the panel, so a double click or a resend is still one tip. */
+    key: IdempotencyKey,
     amount: MinorAmount,
     currency: CurrencyCode,
     note: z.string().max(NOTE_MAX_LENGTH).nullable(),
+    /** The reader was told this tip passes their monthly budget and chose to send it anyway. */
+    overBudget: z.boolean(),
   }),
+  'tip.fund': z.object({
+    token: z.string(),
+    key: IdempotencyKey,
+    amount: MinorAmount,
+    currency: CurrencyCode,
+    note: z.string().max(NOTE_MAX_LENGTH).nullable(),
+    overBudget: z.boolean(),
+    /** What the checkout adds: the shortfall, at least the currency's smallest top-up. */
+    topup: MinorAmount,
+  }),
+  'tip.undo': z.object({ id: z.string() }),
+  'tip.status': z.object({ id: z.string() }),
+  'outbox.retry': z.object({ id: z.string() }),
+  'outbox.cancel': z.object({ id: z.string() }),
+  'settings.get': z.void(),
+  'settings.update': SettingsUpdate,
+  'device.forget': z.void(),
   'wallet.get': z.void(),
   'wallet.sync': z.void(),
   'topup.start': z.object({ amount: MinorAmount, currency: CurrencyCode }),
@@ -33,10 +55,30 @@ export const inputs = {
   'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
 } as const
 
+/** The monthly budget as the panel needs it: limits in the wallet currency, and what this month already took. */
+export interface BudgetView {
+  monthly: number | null
+  confirmAbove: number | null
+  spentThisMonth: number
+}
+
 export interface PanelContext {
   post: PostRef
   wallet: WalletView | null
   presets: number[]
+  budget: BudgetView
+}
+
+/** A confirmed tip, held in the outbox until holdUntil so the reader can still undo it. */
+export interface HeldTip {
+  id: string
+  holdUntil: number
+}
+
+/** Where a confirmed tip is now; cancelled once it has left the outbox without being delivered. */
+export interface TipStatus {
+  state: 'held' | 'awaiting_funds' | 'queued' | 'sending' | 'failed' | 'delivered' | 'cancelled'
+  error: ReplyError | null
 }
 
 export interface Messages {
@@ -46,7 +88,22 @@ export interface Messages {
   'panel.claim': { input: z.infer<(typeof inputs)['panel.claim']>; output: PanelContext }
   /** panel page → background → content script: remove the panel's iframe. */
   'panel.close': { input: z.infer<(typeof inputs)['panel.close']>; output: null }
-  'tip.create': { input: z.infer<(typeof inputs)['tip.create']>; output: TipReceipt }
+  /** panel → background: hold the tip for undo, then deliver it; the panel follows it in the outbox. */
+  'tip.create': { input: z.infer<(typeof inputs)['tip.create']>; output: HeldTip }
+  /** panel → background: top up and tip: one checkout for the shortfall; the tip waits in the outbox and goes when the money lands. */
+  'tip.fund': { input: z.infer<(typeof inputs)['tip.fund']>; output: { id: string; checkoutUrl: string } }
+  /** panel → background: where the tip is now; a held tip whose undo window is over is sent first. */
+  'tip.status': { input: z.infer<(typeof inputs)['tip.status']>; output: TipStatus }
+  /** Cancels a tip while it is still held. */
+  'tip.undo': { input: z.infer<(typeof inputs)['tip.undo']>; output: null }
+  /** Sends a queued or failed tip now. */
+  'outbox.retry': { input: z.infer<(typeof inputs)['outbox.retry']>; output: null }
+  /** Drops a tip that is not delivered and not in flight. */
+  'outbox.cancel': { input: z.infer<(typeof inputs)['outbox.cancel']>; output: null }
+  'settings.get': { input: void; output: Settings }
+  'settings.update': { input: z.infer<(typeof inputs)['settings.update']>; output: Settings }
+  /** Sign out: forget this device's key and everything cached for its account. */
+  'device.forget': { input: void; output: null }
   'wallet.get': { input: void; output: WalletView | null }
   'wallet.sync': { input: void; output: WalletView }
   'topup.start': { input: z.infer<(typeof inputs)['topup.start']>; output: { checkoutUrl: string } }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { buildApp } from '../../src/server/app.ts'
 import { migrate, openDb } from '../../src/server/db/index.ts'
 import { configFromEnv } from '../../src/server/index.ts'
+import { DEFAULT_RATE_LIMITS, rateLimiters } from '../../src/server/http/rate-limit.ts'
 import { stripeClient } from '../../src/server/stripe/client.ts'
 import { BASELINE_PATH } from './api-paths.ts'
 
@@ -23,6 +24,7 @@ const app = buildApp({
   feeBasisPoints: 0,
   devClaims: false,
   log: () => {},
+  limiters: rateLimiters({ ...DEFAULT_RATE_LIMITS, ...config.rateLimits }),
 })
 app.post(BASELINE_PATH, async (c) => {
   const body = await c.req.json()

@@ -10,12 +10,13 @@ const run = promisify(execFile)
 const stripeEnv = { STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }
 
 describe('configFromEnv', () => {
-  test('defaults to port 8787, PGlite in memory, no fee and no dev claims, talking to Stripe itself', () => {
+  test('defaults to port 8787, PGlite in memory, no fee, no dev claims and the default rate limits, talking to Stripe itself', () => {
     expect(configFromEnv(stripeEnv)).toEqual({
       port: 8787,
       stripe: { secretKey: 'sk_test_abc', webhookSecret: 'whsec_abc' },
       devClaims: false,
       feeBasisPoints: 0,
+      rateLimits: { authPerMinute: 300, moneyPerMinute: 120 },
     })
   })
 
@@ -29,6 +30,8 @@ describe('configFromEnv', () => {
       TIPLINE_PUBLIC_URL: 'https://api.tipline.example',
       TIPLINE_DEV_CLAIMS: '1',
       TIPLINE_FEE_BPS: '250',
+      TIPLINE_AUTH_RATE_PER_MIN: '60',
+      TIPLINE_MONEY_RATE_PER_MIN: '0',
     })
     expect(config).toEqual({
       port: 9000,
@@ -38,6 +41,7 @@ describe('configFromEnv', () => {
       stripe: { ...{ secretKey: 'sk_test_abc', webhookSecret: 'whsec_abc' }, host: '127.0.0.1', port: 12111, protocol: 'http' },
       devClaims: true,
       feeBasisPoints: 250,
+      rateLimits: { authPerMinute: 60, moneyPerMinute: 0 },
     })
   })
 
@@ -45,6 +49,7 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({})).toThrow(ConfigError)
     expect(() => configFromEnv({})).toThrow(/STRIPE_SECRET_KEY/)
     expect(() => configFromEnv({ ...stripeEnv, PORT: 'eighty' })).toThrow(/PORT/)
+    expect(() => configFromEnv({ ...stripeEnv, TIPLINE_MONEY_RATE_PER_MIN: '-1' })).toThrow(/TIPLINE_MONEY_RATE_PER_MIN/)
     expect(() => configFromEnv({ ...stripeEnv, STRIPE_API_BASE: 'ftp://x' })).toThrow(/STRIPE_API_BASE/)
   })
 })

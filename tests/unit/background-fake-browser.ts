@@ -6,13 +6,30 @@ export const EXTENSION_ID = 'tiplinetestextension'
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`
 
 const sessionStorage = new Map<string, unknown>()
+const localStorage = new Map<string, unknown>()
 export const alarms = new Map<string, { when?: number; periodInMinutes?: number }>()
 export const sentToTabs: Array<{ tabId: number; message: unknown }> = []
 export const openedTabs: string[] = []
 
-function keysOf(keys: string | string[] | null | undefined): string[] {
-  if (keys === null || keys === undefined) return [...sessionStorage.keys()]
-  return typeof keys === 'string' ? [keys] : keys
+/** storage.session and storage.local: the same small API over two maps. */
+function storageArea(items: Map<string, unknown>) {
+  const keysOf = (keys: string | string[] | null | undefined): string[] => {
+    if (keys === null || keys === undefined) return [...items.keys()]
+    return typeof keys === 'string' ? [keys] : keys
+  }
+  return {
+    async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+      const found: Record<string, unknown> = {}
+      for (const key of keysOf(keys)) if (items.has(key)) found[key] = structuredClone(items.get(key))
+      return found
+    },
+    async set(values: Record<string, unknown>): Promise<void> {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value))
+    },
+    async remove(keys: string | string[]): Promise<void> {
+      for (const key of keysOf(keys)) items.delete(key)
+    },
+  }
 }
 
 export const fakeBrowser = {
@@ -21,19 +38,8 @@ export const fakeBrowser = {
     getURL: (path: string) => `${EXTENSION_ORIGIN}/${path.replace(/^\//, '')}`,
   },
   storage: {
-    session: {
-      async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
-        const found: Record<string, unknown> = {}
-        for (const key of keysOf(keys)) if (sessionStorage.has(key)) found[key] = structuredClone(sessionStorage.get(key))
-        return found
-      },
-      async set(items: Record<string, unknown>): Promise<void> {
-        for (const [key, value] of Object.entries(items)) sessionStorage.set(key, structuredClone(value))
-      },
-      async remove(keys: string | string[]): Promise<void> {
-        for (const key of keysOf(keys)) sessionStorage.delete(key)
-      },
-    },
+    session: storageArea(sessionStorage),
+    local: storageArea(localStorage),
   },
   alarms: {
     async create(name: string, info: { when?: number; periodInMinutes?: number }): Promise<void> {
@@ -56,6 +62,7 @@ export const fakeBrowser = {
 
 export function resetFakeBrowser(): void {
   sessionStorage.clear()
+  localStorage.clear()
   alarms.clear()
   sentToTabs.length = 0
   openedTabs.length = 0

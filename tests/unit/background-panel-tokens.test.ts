@@ -7,6 +7,8 @@ import { db } from '../../src/extension/db.ts'
 import { route } from '../../src/extension/background/router.ts'
 import { PANEL_TOKEN_TTL_MS, claimPanelToken, issuePanelToken } from '../../src/extension/background/panel-tokens.ts'
 import { BackgroundError } from '../../src/extension/background/errors.ts'
+import { UNDO_WINDOW_MS } from '../../src/extension/background/outbox-state.ts'
+import { updateSettings } from '../../src/extension/background/settings.ts'
 import { EXTENSION_ID, EXTENSION_ORIGIN, resetFakeBrowser, sentToTabs } from './background-fake-browser.ts'
 import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
 
@@ -29,8 +31,13 @@ async function openPanel(tabId: number): Promise<string> {
   return reply.value.token
 }
 const claim = (token: string, sender: Runtime.MessageSender) => route({ tipline: 'panel.claim', input: { token } }, sender)
-const tip = (token: string, sender: Runtime.MessageSender) =>
-  route({ tipline: 'tip.create', input: { token, amount: 300, currency: 'USD', note: null } }, sender)
+const tip = (token: string, sender: Runtime.MessageSender, key = 'confirmation-1') =>
+  route({ tipline: 'tip.create', input: { token, key, amount: 300, currency: 'USD', note: null, overBudget: false } }, sender)
+const status = (id: string, sender: Runtime.MessageSender) => route({ tipline: 'tip.status', input: { id } }, sender)
+/** The undo window is over: the clock moves on, and the panel asks after its tip. */
+function afterTheHold(): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + UNDO_WINDOW_MS })
+}
 const badToken = { ok: false, error: { code: 'bad_token' } }
 
 let api: ApiStandIn
@@ -49,7 +56,10 @@ afterEach(() => vi.useRealTimers())
 describe('panel tokens', () => {
   test('the panel in the same tab claims its token once and learns the post, the wallet and the presets', async () => {
     const token = await openPanel(7)
-    expect(await claim(token, panelIn(7))).toEqual({ ok: true, value: { post, wallet: null, presets: [100, 300, 500] } })
+    expect(await claim(token, panelIn(7))).toEqual({
+      ok: true,
+      value: { post, wallet: null, presets: [100, 300, 500], budget: { monthly: null, confirmAbove: null, spentThisMonth: 0 } },
+    })
     expect(await claim(token, panelIn(7))).toMatchObject(badToken)
   })
 
@@ -60,7 +70,7 @@ describe('panel tokens', () => {
     expect(first).toMatchObject({ ok: true, value: { wallet: { currency: 'JPY', balance: 5000 } } })
     if (first.ok) expect((first.value as { presets: number[] }).presets.every((amount) => Number.isInteger(amount) && amount > 0)).toBe(true)
 
-    await db.settings.put({ key: 'tipPresets:JPY', value: [100, 500, 1000] })
+    await updateSettings({ tipPresets: { JPY: [100, 500, 1000] } })
     const second = await claim(await openPanel(7), panelIn(7))
     expect(second).toMatchObject({ ok: true, value: { presets: [100, 500, 1000] } })
   })
@@ -103,25 +113,56 @@ describe('panel tokens', () => {
 })
 
 describe('tipping with a panel token', () => {
-  test('a claimed token tips the post it was issued for, from its own tab only', async () => {
+  test('a claimed token tips the post it was issued for, from its own tab only, once the undo window is over', async () => {
     const token = await openPanel(7)
     expect(await tip(token, panelIn(7))).toMatchObject(badToken) // not claimed yet
     await claim(token, panelIn(7))
     expect(await tip(token, panelIn(8))).toMatchObject(badToken)
+
+    const held = await tip(token, panelIn(7))
+    expect(held).toMatchObject({ ok: true, value: { id: 'confirmation-1' } })
+    expect(await status('confirmation-1', panelIn(7))).toEqual({ ok: true, value: { state: 'held', error: null } })
     expect(api.tipCalls).toHaveLength(0)
 
-    const reply = await tip(token, panelIn(7))
-    expect(reply).toMatchObject({ ok: true, value: { site: 'bluesky', handle: 'nour.bsky.social', postId: '3kq2abc', amount: 300 } })
+    afterTheHold()
+    expect(await status('confirmation-1', panelIn(7))).toEqual({ ok: true, value: { state: 'delivered', error: null } })
     expect(api.tipCalls).toHaveLength(1)
-    expect(api.tipCalls[0]?.body).toMatchObject({ site: 'bluesky', handle: 'nour.bsky.social', postUrl: post.postUrl })
+    expect(api.tipCalls[0]).toMatchObject({
+      idempotencyKey: 'confirmation-1',
+      body: { site: 'bluesky', handle: 'nour.bsky.social', postId: '3kq2abc', postUrl: post.postUrl, amount: 300 },
+    })
   })
 
-  test('when the API is unreachable the panel hears `queued` and the tip waits in the outbox', async () => {
+  test('a double click confirms one tip: the same key finds the tip already saved', async () => {
+    const token = await openPanel(7)
+    await claim(token, panelIn(7))
+    const [first, second] = await Promise.all([tip(token, panelIn(7)), tip(token, panelIn(7))])
+    expect(first).toEqual(second)
+    expect(await db.outbox.count()).toBe(1)
+  })
+
+  test('undo while held drops the tip; after it is sent, undo is refused', async () => {
+    const token = await openPanel(7)
+    await claim(token, panelIn(7))
+    await tip(token, panelIn(7), 'confirmation-1')
+    expect(await route({ tipline: 'tip.undo', input: { id: 'confirmation-1' } }, panelIn(7))).toEqual({ ok: true, value: null })
+    expect(await status('confirmation-1', panelIn(7))).toEqual({ ok: true, value: { state: 'cancelled', error: null } })
+
+    await tip(token, panelIn(7), 'confirmation-2')
+    afterTheHold()
+    await status('confirmation-2', panelIn(7))
+    expect(await route({ tipline: 'tip.undo', input: { id: 'confirmation-2' } }, panelIn(7))).toMatchObject({ ok: false, error: { code: 'too_late' } })
+    expect(api.tipCalls.map((call) => call.idempotencyKey)).toEqual(['confirmation-2'])
+  })
+
+  test('when the API is unreachable the tip waits in the outbox, and the panel hears it is queued', async () => {
     const token = await openPanel(7)
     await claim(token, panelIn(7))
     api.tipFailure = { status: 503, code: 'unavailable' }
     try {
-      expect(await tip(token, panelIn(7))).toMatchObject({ ok: false, error: { code: 'queued' } })
+      await tip(token, panelIn(7))
+      afterTheHold()
+      expect(await status('confirmation-1', panelIn(7))).toMatchObject({ ok: true, value: { state: 'queued', error: { code: 'unavailable' } } })
     } finally {
       api.tipFailure = null
     }

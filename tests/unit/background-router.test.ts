@@ -27,7 +27,7 @@ const panel: Runtime.MessageSender = {
 }
 const otherExtension: Runtime.MessageSender = { id: 'someotherextension', url: 'chrome-extension://someotherextension/page.html' }
 
-const tipInput = { token: 'a'.repeat(64), amount: 300, currency: 'USD', note: null }
+const tipInput = { token: 'a'.repeat(64), key: 'confirmation-1', amount: 300, currency: 'USD', note: null, overBudget: false }
 
 let api: ApiStandIn
 beforeAll(async () => {

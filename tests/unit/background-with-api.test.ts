@@ -4,8 +4,8 @@ import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Runtime } from 'webextension-polyfill'
-import { routes, type TipReceipt } from '../../src/shared/api.ts'
-import type { PanelContext, PostRef, Reply } from '../../src/shared/messages.ts'
+import { routes } from '../../src/shared/api.ts'
+import type { HeldTip, PanelContext, PostRef, Reply, TipStatus } from '../../src/shared/messages.ts'
 import { startStack, type Stack } from '../../src/devkit/stack.ts'
 import { TEST_CARDS } from '../../src/devkit/stripe/cards.ts'
 import { db } from '../../src/extension/db.ts'
@@ -65,7 +65,10 @@ test('a reader tops up, tips a post, is refused a tip beyond the balance, and th
   const context = await ask<PanelContext>({ tipline: 'panel.claim', input: { token } }, panel)
   expect(context).toMatchObject({ post, wallet: { currency: 'USD', balance: 1000 }, presets: [100, 300, 500] })
 
-  const receipt = await ask<TipReceipt>({ tipline: 'tip.create', input: { token, amount: 200, currency: 'USD', note: 'Thanks' } }, panel)
+  // Held for the undo window, then sent by the worker's timer without anyone asking.
+  const held = await ask<HeldTip>({ tipline: 'tip.create', input: { token, key: 'confirm-0001', amount: 200, currency: 'USD', note: 'Thanks', overBudget: false } }, panel)
+  await expect.poll(async () => (await db.outbox.get(held.id))?.state, { timeout: 10_000, interval: 250 }).toBe('delivered')
+  const receipt = (await db.outbox.get(held.id))!.receipt!
   expect(receipt).toMatchObject({ handle: 'nour_writes', amount: 200, credited: 'escrow', balanceAfter: 800 })
   expect(await db.tipped.get(`x:${post.postId}`)).toBeDefined()
   await expect.poll(cachedBalance).toBe(800)
@@ -76,8 +79,10 @@ test('a reader tops up, tips a post, is refused a tip beyond the balance, and th
   expect(again.id).toBe(receipt.id)
   expect((await client.get(routes.wallet)).balance).toBe(800)
 
-  const refused = await route({ tipline: 'tip.create', input: { token, amount: 5000, currency: 'USD', note: null } }, panel)
-  expect(refused).toMatchObject({ ok: false, error: { code: 'insufficient_funds' } })
+  const tooMuch = await ask<HeldTip>({ tipline: 'tip.create', input: { token, key: 'confirm-0002', amount: 5000, currency: 'USD', note: null, overBudget: false } }, panel)
+  await expect
+    .poll(() => ask<TipStatus>({ tipline: 'tip.status', input: { id: tooMuch.id } }, panel), { timeout: 10_000, interval: 500 })
+    .toMatchObject({ state: 'failed', error: { code: 'insufficient_funds' } })
   expect(await db.outbox.where('state').equals('failed').count()).toBe(1)
 
   const creator = await ask<{ handles: unknown[]; tips: unknown[] }>({ tipline: 'creator.claimDev', input: { site: 'x', handle: 'nour_writes' } }, popup)

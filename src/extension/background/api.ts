@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import {
   ActivityPage,
+  BudgetRequest,
   ClaimRequest,
   CreatorView,
   TipReceipt,
@@ -42,6 +43,11 @@ const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
 export const api = {
   get<R extends keyof Reads>(route: R): Promise<Reads[R]> {
     return withSession((token) => callApi('GET', route, reads[route], { token }))
+  },
+
+  /** Replaces a setting the API keeps; the same request twice is the same state, so no idempotency key. */
+  put(route: typeof routes.budget, body: BudgetRequest): Promise<BudgetRequest> {
+    return withSession((token) => callApi('PUT', route, BudgetRequest, { body, token }))
   },
 
   post<R extends keyof Writes>(

@@ -14,7 +14,7 @@ export interface CallOptions {
 }
 
 export async function callApi<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   schema: z.ZodType<T>,
   options: CallOptions = {},

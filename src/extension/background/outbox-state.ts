@@ -1,5 +1,6 @@
-// The life of one tip in the outbox, as pure functions: queued → sending → delivered, failed, or
-// back to queued with a longer wait. The item's id is the idempotency key the API sees, so a
+// The life of one tip in the outbox, as pure functions: held (the undo window) or awaiting_funds
+// (a top-up paid for it) → queued → sending → delivered, failed, or back to queued with a longer
+// wait; cancelled items leave the outbox. The item's id is the idempotency key the API sees, so a
 // retry of the same item can never become a second tip; the rules here make sure one item is
 // never in flight twice at once either.
 import type { TipReceipt, TipRequest } from '../../shared/api.ts'
@@ -10,6 +11,8 @@ export const SENDING_LEASE_MS = 60_000
 /** Chrome will not fire an alarm sooner than 30 s, so that is the first wait. */
 export const FIRST_RETRY_MS = 30_000
 export const LONGEST_RETRY_MS = 60 * 60_000
+/** How long a confirmed tip waits before it is sent, so the reader can still undo it. */
+export const UNDO_WINDOW_MS = 5_000
 
 export type DeliveryOutcome =
   | { kind: 'delivered'; receipt: TipReceipt }
@@ -35,9 +38,35 @@ export function queuedTip(id: string, request: TipRequest, now: number): OutboxI
   }
 }
 
-/** A queued item whose wait is over, or a send whose lease ran out without an answer. */
+/** Confirmed, and sent once the undo window is over; nextAttemptAt is when the hold ends. */
+export function heldTip(id: string, request: TipRequest, now: number): OutboxItem {
+  return { ...queuedTip(id, request, now), state: 'held', nextAttemptAt: now + UNDO_WINDOW_MS }
+}
+
+/** Waiting for a top-up that was started to pay for it; never due until the money lands. */
+export function tipAwaitingFunds(id: string, request: TipRequest, now: number): OutboxItem {
+  return { ...queuedTip(id, request, now), state: 'awaiting_funds', nextAttemptAt: Number.MAX_SAFE_INTEGER }
+}
+
+export function fundsArrived(item: OutboxItem, now: number): OutboxItem {
+  if (item.state !== 'awaiting_funds') throw new OutboxStateError(item, 'take the funds it waited for')
+  return { ...item, state: 'queued', nextAttemptAt: now }
+}
+
+/** A held tip whose undo window is over, a queued one whose wait is over, or a send whose lease ran out without an answer. */
 export function isDue(item: OutboxItem, now: number): boolean {
-  return (item.state === 'queued' || item.state === 'sending') && item.nextAttemptAt <= now
+  return (item.state === 'held' || item.state === 'queued' || item.state === 'sending') && item.nextAttemptAt <= now
+}
+
+/** Undo, and the popup's Cancel: anything not yet delivered and not in flight. */
+export function canCancel(item: OutboxItem): boolean {
+  return item.state === 'held' || item.state === 'awaiting_funds' || item.state === 'queued' || item.state === 'failed'
+}
+
+/** The popup's Retry: a waiting or refused tip goes out now, under the same idempotency key. */
+export function retryNow(item: OutboxItem, now: number): OutboxItem {
+  if (item.state !== 'queued' && item.state !== 'failed' && item.state !== 'awaiting_funds') throw new OutboxStateError(item, 'be retried')
+  return { ...item, state: 'queued', nextAttemptAt: now }
 }
 
 export function startSending(item: OutboxItem, now: number): OutboxItem {

@@ -6,7 +6,18 @@ import { routes, type TipRequest } from '../../shared/api.ts'
 import { db, type OutboxItem } from '../db.ts'
 import { api } from './api.ts'
 import { BackgroundError, isRetryable } from './errors.ts'
-import { isDue, queuedTip, settle, startSending, type DeliveryOutcome } from './outbox-state.ts'
+import {
+  canCancel,
+  fundsArrived,
+  heldTip,
+  isDue,
+  queuedTip,
+  retryNow,
+  settle,
+  startSending,
+  tipAwaitingFunds,
+  type DeliveryOutcome,
+} from './outbox-state.ts'
 import { refreshSoon } from './sync.ts'
 import { announceTipped } from './tipped-posts.ts'
 
@@ -17,6 +28,58 @@ export async function sendTip(request: TipRequest): Promise<OutboxItem> {
   const item = queuedTip(crypto.randomUUID(), request, Date.now())
   await db.outbox.add(item)
   return deliver(item.id)
+}
+
+/**
+ * Saves a confirmed tip held for its undo window, then sends it. The key is the panel's, made once
+ * per confirmation: the same key again (a double click) finds the tip already saved and adds nothing.
+ */
+export async function holdTip(key: string, request: TipRequest): Promise<OutboxItem> {
+  const item = await addOnce(heldTip(key, request, Date.now()))
+  if (item.state === 'held') {
+    // The alarm sends it should the worker be stopped before this timer fires.
+    await scheduleRetry()
+    setTimeout(() => void deliver(item.id).catch(logDeliveryFailure), Math.max(0, item.nextAttemptAt - Date.now()))
+  }
+  return item
+}
+
+/** Saves a tip that waits for the top-up started to pay for it (see releaseFundedTips). */
+export function holdForFunds(key: string, request: TipRequest): Promise<OutboxItem> {
+  return addOnce(tipAwaitingFunds(key, request, Date.now()))
+}
+
+/** The money arrived: every tip waiting for funds is sent now. */
+export async function releaseFundedTips(): Promise<void> {
+  const released = await db.transaction('rw', db.outbox, async () => {
+    const waiting = await db.outbox.where('state').equals('awaiting_funds').toArray()
+    const now = Date.now()
+    await db.outbox.bulkPut(waiting.map((item) => fundsArrived(item, now)))
+    return waiting.length
+  })
+  if (released > 0) await deliverDue()
+}
+
+/** Undo in the panel and Cancel in the popup: refused once the tip is in flight or delivered. */
+export async function cancelTip(id: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const item = await current(id)
+    if (!canCancel(item)) throw new BackgroundError('too_late', 'This tip is already on its way and can no longer be cancelled.')
+    await db.outbox.delete(id)
+  })
+  await scheduleRetry()
+}
+
+/** Retry in the popup: a waiting or refused tip is sent now, under its own idempotency key. */
+export async function retryTip(id: string): Promise<OutboxItem> {
+  await db.transaction('rw', db.outbox, async () => {
+    const item = await current(id)
+    if (item.state === 'sending' || item.state === 'delivered' || item.state === 'held') {
+      throw new BackgroundError('too_late', 'This tip is already on its way.')
+    }
+    await db.outbox.put(retryNow(item, Date.now()))
+  })
+  return deliver(id)
 }
 
 /** One attempt, unless the item is not due or another attempt already holds it. */
@@ -49,7 +112,7 @@ export async function deliverDue(): Promise<void> {
 }
 
 export async function scheduleRetry(): Promise<void> {
-  const waiting = await db.outbox.where('state').anyOf('queued', 'sending').sortBy('nextAttemptAt')
+  const waiting = await db.outbox.where('state').anyOf('held', 'queued', 'sending').sortBy('nextAttemptAt')
   const next = waiting[0]
   if (!next) {
     await browser.alarms.clear(OUTBOX_ALARM)
@@ -80,6 +143,19 @@ async function attempt(item: OutboxItem): Promise<DeliveryOutcome> {
     console.error('Tipline: a tip attempt failed unexpectedly', error)
     return { kind: 'failed', error: { code: 'internal', message: 'Tipline failed while sending this tip.' }, retryable: true }
   }
+}
+
+function addOnce(item: OutboxItem): Promise<OutboxItem> {
+  return db.transaction('rw', db.outbox, async () => {
+    const saved = await db.outbox.get(item.id)
+    if (saved) return saved
+    await db.outbox.add(item)
+    return item
+  })
+}
+
+function logDeliveryFailure(error: unknown): void {
+  console.error('Tipline: sending a held tip failed', error)
 }
 
 async function current(id: string): Promise<OutboxItem> {

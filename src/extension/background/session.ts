@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill'
 import { ChallengeResponse, SessionResponse, routes } from '../../shared/api.ts'
 import { ApiClientError, BackgroundError } from './errors.ts'
 import { callApi } from './http.ts'
+import { db } from '../db.ts'
 import { deviceIdentity, forgetDevice } from './identity.ts'
 
 const SESSION_KEY = 'session'
@@ -30,6 +31,13 @@ export function renewSession(): Promise<string> {
     renewing = null
   })
   return renewing
+}
+
+/** Forget the session and the device; tips still in the outbox would go out from the next account, so they go too. */
+export async function signOut(): Promise<void> {
+  await browser.storage.session.remove(SESSION_KEY)
+  await forgetDevice()
+  await db.outbox.clear()
 }
 
 async function signIn(): Promise<string> {

@@ -1,8 +1,10 @@
 // After a top-up starts, the money arrives through Stripe's webhook to the API, not through the
 // extension. So the worker polls the wallet until the balance rises (or three minutes pass), and
-// the popup, reading the cache live, shows the new balance without anyone pressing refresh.
+// the popup, reading the cache live, shows the new balance without anyone pressing refresh, and
+// tips that waited for the money (top up and tip) are sent.
 // A timer polls every 2 s while the worker lives; an alarm restarts the polling if it is stopped.
 import browser from 'webextension-polyfill'
+import { releaseFundedTips } from './outbox.ts'
 import { syncAll, syncWallet } from './sync.ts'
 
 export const TOPUP_ALARM = 'topup.watch'
@@ -46,6 +48,7 @@ async function pollOnce(): Promise<void> {
     const { balance } = await syncWallet()
     if (watch.balance !== null && balance > watch.balance) {
       await stopWatching()
+      await releaseFundedTips()
       await syncAll()
       return
     }

@@ -15,6 +15,9 @@ const ERROR_WORDS: Record<string, MessageKey> = {
   queued: 'errorQueued',
   bad_token: 'errorBadToken',
   no_reply: 'errorNoReply',
+  budget_exceeded: 'errorBudgetExceeded',
+  too_late: 'errorTooLate',
+  payment_provider_unavailable: 'errorPaymentProviderUnavailable',
 }
 
 export function errorWords(code: string): string {

@@ -27,6 +27,7 @@ export const LEDGER_STATUS: Record<LedgerRefusal, ContentfulStatusCode> = {
   invalid_amount: 400,
   idempotency_conflict: 409,
   handle_taken: 409,
+  budget_exceeded: 402,
 }
 
 export const unauthenticated = () =>

@@ -6,6 +6,7 @@ export type LedgerRefusal =
   | 'invalid_amount'
   | 'idempotency_conflict'
   | 'handle_taken'
+  | 'budget_exceeded'
 
 export class LedgerError extends Error {
   constructor(

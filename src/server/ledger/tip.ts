@@ -4,6 +4,7 @@ import type { TipReceipt, TipRequest } from '../../shared/api.ts'
 import { isSupportedCurrency, isValidMinorAmount, limitsFor } from '../../shared/currencies.ts'
 import type { Tx } from '../db/index.ts'
 import { debtOf, earningsOf, escrowOf, lockAccounts, pick, PLATFORM_FEES, walletOf } from './accounts.ts'
+import { assertWithinBudget } from './budget.ts'
 import { LedgerError } from './errors.ts'
 import { lockHandle, normaliseHandle, ownerOf } from './handles.ts'
 import { hashRequest, open, post, recordActivity, saveResponse } from './post.ts'
@@ -42,6 +43,7 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
   if (pick(locked, wallet).balance < amount) {
     throw new LedgerError('insufficient_funds', 'The wallet balance is lower than this tip.', 'amount')
   }
+  if (!request.overBudget) await assertWithinBudget(tx, from, amount, currency)
 
   // Read under the handle lock: a tip either lands in escrow before a claim sweeps it, or sees
   // the claim and goes straight to earnings.

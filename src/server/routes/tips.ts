@@ -1,6 +1,7 @@
 import { routes, TipRequest } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
 import { notFound } from '../http/errors.ts'
+import { limitMoney } from '../http/rate-limit.ts'
 import type { ApiApp } from '../http/env.ts'
 import { body, idempotencyKey } from '../http/validate.ts'
 import { tip } from '../ledger/index.ts'
@@ -8,12 +9,15 @@ import type { Services } from '../services.ts'
 import { tipReceipt } from '../views/tip.ts'
 
 export function tipRoutes(app: ApiApp, s: Services): void {
-  app.post(routes.tips, requireAccount(s), async (c) => {
+  app.post(routes.tips, requireAccount(s), limitMoney(s.limiters), async (c) => {
     const key = idempotencyKey(c)
     const request = await body(c, TipRequest)
-    const receipt = await s.db.transaction((tx) =>
-      tip(tx, { from: c.var.accountId, idempotencyKey: key, request, feeBasisPoints: s.feeBasisPoints }),
-    )
+    const receipt = await s.db.transaction(async (tx) => {
+      const booked = await tip(tx, { from: c.var.accountId, idempotencyKey: key, request, feeBasisPoints: s.feeBasisPoints })
+      s.hooks?.beforeCommit?.()
+      return booked
+    })
+    s.hooks?.afterCommit?.()
     return c.json(receipt, 201)
   })
 

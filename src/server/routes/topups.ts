@@ -2,6 +2,7 @@ import { html } from 'hono/html'
 import { routes, TopupRequest } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
 import type { ApiApp } from '../http/env.ts'
+import { limitMoney } from '../http/rate-limit.ts'
 import { body, idempotencyKey } from '../http/validate.ts'
 import type { Services } from '../services.ts'
 import { fulfilCheckoutSession, type TopupStatus } from '../stripe/fulfil.ts'
@@ -18,7 +19,7 @@ const MESSAGES: Record<TopupStatus, { title: string; detail: string }> = {
 }
 
 export function topupRoutes(app: ApiApp, s: Services): void {
-  app.post(routes.topups, requireAccount(s), async (c) => {
+  app.post(routes.topups, requireAccount(s), limitMoney(s.limiters), async (c) => {
     const key = idempotencyKey(c)
     const request = await body(c, TopupRequest)
     return c.json(await startTopup(s, c.var.accountId, key, request), 201)

@@ -3,11 +3,19 @@ import type { MessageName } from '../../../shared/messages.ts'
 import type { Handler } from './caller.ts'
 import { creatorClaimDev } from './creator.claimDev.ts'
 import { creatorGet } from './creator.get.ts'
+import { deviceForget } from './device.forget.ts'
+import { outboxCancel } from './outbox.cancel.ts'
+import { outboxRetry } from './outbox.retry.ts'
 import { panelClaim } from './panel.claim.ts'
 import { panelClose } from './panel.close.ts'
 import { panelOpen } from './panel.open.ts'
 import { postsTipped } from './posts.tipped.ts'
+import { settingsGet } from './settings.get.ts'
+import { settingsUpdate } from './settings.update.ts'
 import { tipCreate } from './tip.create.ts'
+import { tipFund } from './tip.fund.ts'
+import { tipStatus } from './tip.status.ts'
+import { tipUndo } from './tip.undo.ts'
 import { topupStart } from './topup.start.ts'
 import { walletGet } from './wallet.get.ts'
 import { walletSync } from './wallet.sync.ts'
@@ -17,6 +25,14 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'panel.claim': panelClaim,
   'panel.close': panelClose,
   'tip.create': tipCreate,
+  'tip.fund': tipFund,
+  'tip.undo': tipUndo,
+  'tip.status': tipStatus,
+  'outbox.retry': outboxRetry,
+  'outbox.cancel': outboxCancel,
+  'settings.get': settingsGet,
+  'settings.update': settingsUpdate,
+  'device.forget': deviceForget,
   'wallet.get': walletGet,
   'wallet.sync': walletSync,
   'topup.start': topupStart,

@@ -3,6 +3,7 @@ import { WalletView } from '../../../shared/api.ts'
 import { db } from '../../db.ts'
 import { BackgroundError } from '../errors.ts'
 import { isPanelPage } from '../extension-pages.ts'
+import { budgetView } from '../budget.ts'
 import { claimPanelToken } from '../panel-tokens.ts'
 import { presetsFor } from '../presets.ts'
 import { tabOf, type Handler } from './caller.ts'
@@ -12,5 +13,6 @@ export const panelClaim: Handler<'panel.claim'> = async ({ token }, caller) => {
   const { post } = await claimPanelToken(token, tabOf(caller))
   const cached = await db.wallet.get('me')
   const wallet = cached ? WalletView.parse(cached) : null
-  return { post, wallet, presets: await presetsFor(wallet?.currency ?? null) }
+  const currency = wallet?.currency ?? null
+  return { post, wallet, presets: await presetsFor(currency), budget: await budgetView(currency) }
 }

@@ -1,13 +1,13 @@
-// The panel confirms a tip for the post its token was issued for. The tip goes through the
-// outbox: it is saved before the first attempt and retried until the API has it.
-import { BackgroundError } from '../errors.ts'
-import { sendTip } from '../outbox.ts'
+// The panel confirms a tip for the post its token was issued for. The tip is saved in the outbox
+// under the panel's key and held for the undo window; the outbox then sends it until the API has
+// it. The panel follows the item in the outbox (it reads the cache live) for what happens next.
+import { holdTip } from '../outbox.ts'
 import { usePanelToken } from '../panel-tokens.ts'
 import { tabOf, type Handler } from './caller.ts'
 
-export const tipCreate: Handler<'tip.create'> = async ({ token, amount, currency, note }, caller) => {
+export const tipCreate: Handler<'tip.create'> = async ({ token, key, amount, currency, note, overBudget }, caller) => {
   const { post } = await usePanelToken(token, tabOf(caller))
-  const item = await sendTip({
+  const item = await holdTip(key, {
     site: post.site,
     handle: post.handle,
     postId: post.postId,
@@ -15,8 +15,7 @@ export const tipCreate: Handler<'tip.create'> = async ({ token, amount, currency
     amount,
     currency,
     note,
+    ...(overBudget ? { overBudget } : {}),
   })
-  if (item.state === 'delivered' && item.receipt) return item.receipt
-  if (item.state === 'failed' && item.lastError) throw new BackgroundError(item.lastError.code, item.lastError.message)
-  throw new BackgroundError('queued', 'Your tip is saved and will be sent as soon as Tipline can reach its server.')
+  return { id: item.id, holdUntil: item.nextAttemptAt }
 }
