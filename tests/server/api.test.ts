@@ -1,6 +1,6 @@
 // The payments API end to end over real HTTP: real database (PGlite, and Postgres when
-// DATABASE_URL is set), the real stripe SDK talking to a Stripe test double, webhooks signed the
-// way Stripe signs them.
+// DATABASE_URL is set), the real stripe SDK talking to the project's Stripe stand-in, webhooks
+// signed the way Stripe signs them.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ActivityPage, CreatorView, routes, TipReceipt, TopupResponse, WalletView } from '../../src/shared/api.ts'
@@ -44,11 +44,11 @@ for (const target of targets) {
       await h?.close()
     })
 
-    /** Starts a Checkout top-up, pays it in the double, and delivers checkout.session.completed. */
+    /** Starts a Checkout top-up, pays it in the stand-in, and delivers checkout.session.completed. */
     async function topUp(device: Device, amount: number, currency = 'USD'): Promise<string> {
       const started = await device.post(routes.topups, { amount, currency }, { 'Idempotency-Key': key() })
       expect(started.status).toBe(201)
-      const session = h.stripe.pay(started.body.checkoutSessionId)
+      const session = await h.pay(started.body.checkoutSessionId)
       const delivered = await deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...session }))
       expect(delivered.status).toBe(200)
       return session.id
@@ -127,19 +127,25 @@ for (const target of targets) {
         const idempotencyKey = key()
         const res = await device.post(routes.topups, { amount: 1000, currency: 'USD' }, { 'Idempotency-Key': idempotencyKey })
         expect(res.status).toBe(201)
-        expect(res.body.checkoutUrl).toBe(`http://checkout.double/pay/${res.body.checkoutSessionId}`)
-        const sent = h.stripe.createCalls.at(-1)!
-        expect(sent.idempotencyKey).toContain(idempotencyKey)
-        expect(sent.form).toMatchObject({
+        expect(res.body.checkoutUrl).toBe(`${h.standIn.url}/c/pay/${res.body.checkoutSessionId}`)
+        const session = await h.stripe.checkout.sessions.retrieve(res.body.checkoutSessionId)
+        expect(session).toMatchObject({
           mode: 'payment',
-          'line_items[0][price_data][currency]': 'usd',
-          'line_items[0][price_data][unit_amount]': '1000',
-          'metadata[accountId]': device.accountId,
-          'metadata[purpose]': 'topup',
+          currency: 'usd',
+          amount_total: 1000,
+          metadata: { accountId: device.accountId, purpose: 'topup' },
           client_reference_id: device.accountId,
           success_url: `${h.api.url}${routes.topupReturn}?session_id={CHECKOUT_SESSION_ID}`,
           cancel_url: `${h.api.url}${routes.topups}/cancelled`,
         })
+        const lines = await h.stripe.checkout.sessions.listLineItems(session.id)
+        expect(lines.data).toEqual([expect.objectContaining({ quantity: 1, amount_total: 1000, currency: 'usd' })])
+        // The client's key went through to Stripe: Stripe refuses other parameters under it.
+        const reused = h.stripe.checkout.sessions.create(
+          { mode: 'payment', success_url: 'http://127.0.0.1/other', line_items: [{ price_data: { currency: 'usd', unit_amount: 5, product_data: { name: 'other' } }, quantity: 1 }] },
+          { idempotencyKey: `topup:${device.accountId}:${idempotencyKey}` },
+        )
+        await expect(reused).rejects.toMatchObject({ type: 'StripeIdempotencyError' })
         const replay = await device.post(routes.topups, { amount: 1000, currency: 'USD' }, { 'Idempotency-Key': idempotencyKey })
         expect(replay.body).toEqual(res.body)
         const changed = await device.post(routes.topups, { amount: 2000, currency: 'USD' }, { 'Idempotency-Key': idempotencyKey })
@@ -156,7 +162,7 @@ for (const target of targets) {
       test('checkout.session.completed delivered three times credits the wallet once', async () => {
         const device = await newDevice(h.api.url)
         const started = await device.post(routes.topups, { amount: 2500, currency: 'USD' }, { 'Idempotency-Key': key() })
-        const session = h.stripe.pay(started.body.checkoutSessionId)
+        const session = await h.pay(started.body.checkoutSessionId)
         const completed = event('checkout.session.completed', { ...session })
         for (let i = 0; i < 3; i++) expect((await deliver(h.api.url, h.webhookSecret, completed)).status).toBe(200)
         // A different event for the same session (Stripe's async success) must not credit it again either.
@@ -175,7 +181,7 @@ for (const target of targets) {
         expect(before.body).toContain('Payment is processing')
         expect((await device.get(routes.wallet)).body.balance).toBe(0)
 
-        const session = h.stripe.pay(sessionId)
+        const session = await h.pay(sessionId)
         const page = await call(h.api.url, 'GET', `${routes.topupReturn}?session_id=${sessionId}`)
         expect(page.status).toBe(200)
         expect(page.body).toContain('Funds added')
@@ -187,7 +193,7 @@ for (const target of targets) {
       test('the webhook and the return page racing for one session credit it once', async () => {
         const device = await newDevice(h.api.url)
         const started = await device.post(routes.topups, { amount: 1200, currency: 'USD' }, { 'Idempotency-Key': key() })
-        const session = h.stripe.pay(started.body.checkoutSessionId)
+        const session = await h.pay(started.body.checkoutSessionId)
         await Promise.all([
           ...Array.from({ length: 3 }, () => deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...session }))),
           ...Array.from({ length: 3 }, () => call(h.api.url, 'GET', `${routes.topupReturn}?session_id=${session.id}`)),
@@ -203,7 +209,7 @@ for (const target of targets) {
       test('a forged or stale signature is refused with 400 and changes nothing', async () => {
         const device = await newDevice(h.api.url)
         const started = await device.post(routes.topups, { amount: 900, currency: 'USD' }, { 'Idempotency-Key': key() })
-        const session = h.stripe.pay(started.body.checkoutSessionId)
+        const session = await h.pay(started.body.checkoutSessionId)
         const completed = event('checkout.session.completed', { ...session })
 
         const forged = await deliver(h.api.url, `whsec_${randomBytes(16).toString('hex')}`, completed)
@@ -249,11 +255,12 @@ for (const target of targets) {
         const sessionId = await topUp(device, 1000)
         expect((await device.post(routes.tips, tipTo(handle(), 600), { 'Idempotency-Key': key() })).status).toBe(201)
 
-        const session = h.stripe.sessions.get(sessionId)!
-        const charge = { id: `ch_${randomBytes(8).toString('hex')}`, object: 'charge', payment_intent: session.payment_intent, amount: 1000, amount_refunded: 1000, currency: 'usd' }
-        const refunded = event('charge.refunded', charge)
-        await deliver(h.api.url, h.webhookSecret, refunded)
-        await deliver(h.api.url, h.webhookSecret, refunded)
+        const paid = await h.stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] })
+        const chargeId = String((paid.payment_intent as { latest_charge: string }).latest_charge)
+        await h.control(`/charges/${chargeId}/refund`)
+        const [refunded] = h.eventsAbout(chargeId).filter((e) => e.type === 'charge.refunded')
+        await deliver(h.api.url, h.webhookSecret, { ...refunded })
+        await deliver(h.api.url, h.webhookSecret, { ...refunded })
         expect((await device.get(routes.wallet)).body).toMatchObject({ balance: 0, debt: 600 })
 
         const blocked = await device.post(routes.tips, tipTo(handle(), 100), { 'Idempotency-Key': key() })
@@ -269,11 +276,15 @@ for (const target of targets) {
       test('a dispute takes the money back and a won dispute returns it', async () => {
         const device = await newDevice(h.api.url)
         const sessionId = await topUp(device, 800)
-        const paymentIntent = h.stripe.sessions.get(sessionId)!.payment_intent
-        const dispute = { id: `dp_${randomBytes(8).toString('hex')}`, object: 'dispute', amount: 800, currency: 'usd', payment_intent: paymentIntent, status: 'needs_response' }
-        await deliver(h.api.url, h.webhookSecret, event('charge.dispute.created', dispute))
+        const paid = await h.stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] })
+        const chargeId = String((paid.payment_intent as { latest_charge: string }).latest_charge)
+        const dispute = await h.control<{ id: string }>(`/charges/${chargeId}/dispute`)
+        const [created] = h.eventsAbout(dispute.id).filter((e) => e.type === 'charge.dispute.created')
+        await deliver(h.api.url, h.webhookSecret, { ...created })
         expect((await device.get(routes.wallet)).body).toMatchObject({ balance: 0, debt: 0 })
-        await deliver(h.api.url, h.webhookSecret, event('charge.dispute.closed', { ...dispute, status: 'won' }))
+        await h.control(`/disputes/${dispute.id}/close`, { status: 'won' })
+        const [closed] = h.eventsAbout(dispute.id).filter((e) => e.type === 'charge.dispute.closed')
+        await deliver(h.api.url, h.webhookSecret, { ...closed })
         expect((await device.get(routes.wallet)).body).toMatchObject({ balance: 800, debt: 0 })
       })
     })
@@ -447,7 +458,7 @@ for (const target of targets) {
         const writer = handle()
         const started = await reader.post(routes.topups, { amount: 1000, currency: 'USD' }, { 'Idempotency-Key': key() })
         TopupResponse.parse(started.body)
-        await deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...h.stripe.pay(started.body.checkoutSessionId) }))
+        await deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...(await h.pay(started.body.checkoutSessionId)) }))
         const tip = await reader.post(routes.tips, tipTo(writer, 100), { 'Idempotency-Key': key() })
         TipReceipt.parse(tip.body)
         WalletView.parse((await reader.get(routes.wallet)).body)

@@ -18,7 +18,7 @@ test('a 2.5% fee goes to platform:fees and the creator earns the rest, in escrow
   const reader = await newDevice(h.api.url)
   const creator = await newDevice(h.api.url)
   const started = await reader.post(routes.topups, { amount: 2000, currency: 'USD' }, { 'Idempotency-Key': randomBytes(8).toString('hex') })
-  await deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...h.stripe.pay(started.body.checkoutSessionId) }))
+  await deliver(h.api.url, h.webhookSecret, event('checkout.session.completed', { ...(await h.pay(started.body.checkoutSessionId)) }))
 
   const tip = await reader.post(
     routes.tips,

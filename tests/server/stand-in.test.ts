@@ -1,4 +1,4 @@
-// The API against the project's Stripe stand-in (src/devkit/stripe) rather than the test double:
+// The API against the project's Stripe stand-in (src/devkit/stripe) with the stand-in delivering its own webhooks:
 // Checkout paid through the stand-in's controls, and refunds, disputes and expiry arriving as the
 // stand-in's own signed webhooks, so the event shapes the API handles are the ones it really gets.
 import { randomBytes } from 'node:crypto'
