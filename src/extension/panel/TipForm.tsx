@@ -1,31 +1,39 @@
 // The tip itself: an amount the reader picks (none is preselected), an optional note, and a
-// Confirm button that names the amount. Nothing is sent until Confirm.
+// Confirm button that names the amount. Nothing is sent until Confirm; a tip past the monthly
+// budget or above the confirm-first amount asks once more; a tip larger than the balance becomes
+// "top up and tip", one checkout for the shortfall. After Confirm the tip is followed in TipProgress.
 import { useEffect, useId, useRef, useState } from 'preact/hooks'
 import { NOTE_MAX_LENGTH } from '../../shared/api.ts'
 import { limitsFor, type CurrencyCode } from '../../shared/currencies.ts'
-import type { PanelContext } from '../../shared/messages.ts'
+import type { HeldTip, PanelContext } from '../../shared/messages.ts'
 import { t, uiLocale } from '../i18n.ts'
 import { send } from '../send.ts'
 import { AmountPicker } from '../ui/AmountPicker.tsx'
 import { Button } from '../ui/Button.tsx'
+import type { BudgetQuestion } from '../ui/budget.ts'
 import { Money, money } from '../ui/Money.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { topupFor } from '../ui/topup-amounts.ts'
 import { useAmountChoice } from '../ui/use-amount-choice.ts'
 import { errorWords } from '../ui/words.ts'
+import { BudgetQuestionPrompt } from './BudgetQuestion.tsx'
 import { recipientName } from './recipient.ts'
+import { planTip, type TipPlan } from './tip-plan.ts'
+import { TipProgress } from './TipProgress.tsx'
 import { TopupButton } from './TopupButton.tsx'
 
 /** How long "Sent" stays readable before the panel closes itself. */
 const CLOSE_AFTER_SENT_MS = 1500
 
 // Refusals after which nothing was sent, so confirming again is safe. After anything else
-// (queued for retry, no answer) the tip may still go out, and a second Confirm would be a second tip.
-const SAFE_TO_RETRY = new Set(['insufficient_funds', 'debt_outstanding', 'currency_mismatch'])
+// (no answer at all) the tip may still go out, and a second Confirm would be a second tip.
+const SAFE_TO_RETRY = new Set(['insufficient_funds', 'debt_outstanding', 'currency_mismatch', 'budget_exceeded', 'too_late'])
 
-type Sending =
+type Stage =
   | { state: 'choosing' }
-  | { state: 'sending' }
+  | { state: 'asking'; question: NonNullable<BudgetQuestion>; amount: number }
+  | { state: 'confirming' }
+  | { state: 'following'; tip: HeldTip; funding: boolean; amount: number }
   | { state: 'sent'; amount: number }
   | { state: 'failed'; code: string; amount: number }
 
@@ -37,34 +45,67 @@ interface TipFormProps {
 }
 
 export function TipForm({ token, context, currency, onDone }: TipFormProps) {
-  const { post, wallet, presets } = context
+  const { post, wallet, presets, budget } = context
   const id = useId()
   const amount = useAmountChoice(currency, limitsFor(currency).tip)
   const [note, setNote] = useState('')
-  const [sending, setSending] = useState<Sending>({ state: 'choosing' })
+  const [stage, setStage] = useState<Stage>({ state: 'choosing' })
+  // One key per confirmation: a double click, or a resend of the same confirmation, is one tip.
+  const [key, setKey] = useState(() => crypto.randomUUID())
+  // Set before the first await, so a second click in the same frame finds it taken.
+  const confirming = useRef(false)
   const firstPreset = useRef<HTMLButtonElement>(null)
   const customField = useRef<HTMLInputElement>(null)
 
   useEffect(() => (firstPreset.current ?? customField.current)?.focus(), [])
   useEffect(() => {
-    if (sending.state !== 'sent') return
+    if (stage.state !== 'sent') return
     const timer = setTimeout(onDone, CLOSE_AFTER_SENT_MS)
     return () => clearTimeout(timer)
-  }, [sending.state, onDone])
+  }, [stage.state, onDone])
 
-  const locked = sending.state === 'sending' || sending.state === 'sent' || (sending.state === 'failed' && !SAFE_TO_RETRY.has(sending.code))
+  const locked = stage.state !== 'choosing' && !(stage.state === 'failed' && SAFE_TO_RETRY.has(stage.code))
+  const balance = wallet?.balance ?? 0
+  const plan = amount.minor === null ? null : planTip(amount.minor, balance, budget, limitsFor(currency).topup)
 
-  async function confirm(event: Event) {
+  function confirm(event: Event) {
     event.preventDefault()
-    if (amount.minor === null || locked) return amount.reveal()
-    const tip = amount.minor
-    setSending({ state: 'sending' })
+    if (amount.minor === null || plan === null || locked) return amount.reveal()
+    if (plan.question) return setStage({ state: 'asking', question: plan.question, amount: amount.minor })
+    void submit(amount.minor, false)
+  }
+
+  async function submit(tip: number, overBudget: boolean) {
+    if (confirming.current) return
+    confirming.current = true
+    setStage({ state: 'confirming' })
+    const topup = planTip(tip, balance, budget, limitsFor(currency).topup).topup
+    const request = { token, key, amount: tip, currency, note: note.trim() || null, overBudget }
     try {
-      await send('tip.create', { token, amount: tip, currency, note: note.trim() || null })
-      setSending({ state: 'sent', amount: tip })
+      if (topup === null) {
+        setStage({ state: 'following', tip: await send('tip.create', request), funding: false, amount: tip })
+      } else {
+        const { id: fundedId } = await send('tip.fund', { ...request, topup })
+        setStage({ state: 'following', tip: { id: fundedId, holdUntil: 0 }, funding: true, amount: tip })
+      }
     } catch (error) {
-      setSending({ state: 'failed', code: errorCode(error), amount: tip })
+      refused(errorCode(error), tip)
     }
+  }
+
+  /** Nothing was sent: the form is the reader's again, under a new key for the next confirmation. */
+  function startOver(next: Stage) {
+    confirming.current = false
+    setKey(crypto.randomUUID())
+    setStage(next)
+  }
+
+  function refused(code: string, tip: number) {
+    if (!SAFE_TO_RETRY.has(code)) return setStage({ state: 'failed', code, amount: tip })
+    // The reader sees the refusal here, so the popup need not list the refused tip as well.
+    if (stage.state === 'following') send('outbox.cancel', { id: stage.tip.id }).catch(() => undefined)
+    if (code === 'budget_exceeded') return startOver({ state: 'asking', question: { kind: 'passes_budget', left: 0 }, amount: tip })
+    startOver({ state: 'failed', code, amount: tip })
   }
 
   const count = new Intl.NumberFormat(uiLocale())
@@ -119,19 +160,47 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
           onInput={(event) => setNote(event.currentTarget.value)}
         />
       </div>
-      <Button type="submit" variant="primary" data-testid="confirm" disabled={amount.minor === null || locked}>
-        {amount.minor === null ? t('confirmChooseAmount') : t('confirmSend', money(amount.minor, currency))}
-      </Button>
-      <div class="panel-outcome">
-        <div role="status" data-testid="panel-status" class="panel-status">
-          {sending.state === 'sending' && t('tipSending')}
-          {sending.state === 'sent' && t('tipSent', money(sending.amount, currency), `@${post.handle}`)}
-          {sending.state === 'failed' && errorWords(sending.code)}
+      {stage.state === 'asking' ? (
+        <BudgetQuestionPrompt
+          question={stage.question}
+          currency={currency}
+          onSend={() => void submit(stage.amount, true)}
+          onBack={() => startOver({ state: 'choosing' })}
+        />
+      ) : (
+        <Button type="submit" variant="primary" data-testid="confirm" disabled={plan === null || locked}>
+          {confirmWords(plan, amount.minor, currency)}
+        </Button>
+      )}
+      {stage.state === 'following' ? (
+        <TipProgress
+          tip={stage.tip}
+          funding={stage.funding}
+          amount={stage.amount}
+          currency={currency}
+          handle={post.handle}
+          onCancelled={() => startOver({ state: 'choosing' })}
+          onRefused={(code) => refused(code, stage.amount)}
+          onSent={() => setStage({ state: 'sent', amount: stage.amount })}
+        />
+      ) : (
+        <div class="panel-outcome">
+          <div role="status" data-testid="panel-status" class="panel-status">
+            {stage.state === 'confirming' && t('tipSending')}
+            {stage.state === 'sent' && t('tipSent', money(stage.amount, currency), `@${post.handle}`)}
+            {stage.state === 'failed' && errorWords(stage.code)}
+          </div>
+          {stage.state === 'failed' && stage.code === 'insufficient_funds' && (
+            <TopupButton amount={topupFor(stage.amount - balance, limitsFor(currency).topup)} currency={currency} />
+          )}
         </div>
-        {sending.state === 'failed' && sending.code === 'insufficient_funds' && (
-          <TopupButton amount={topupFor(sending.amount - (wallet?.balance ?? 0), limitsFor(currency).topup)} currency={currency} />
-        )}
-      </div>
+      )}
     </form>
   )
+}
+
+function confirmWords(plan: TipPlan | null, amount: number | null, currency: string): string {
+  if (plan === null || amount === null) return t('confirmChooseAmount')
+  if (plan.topup !== null) return t('confirmTopupAndTip', money(plan.topup, currency), money(amount, currency))
+  return t('confirmSend', money(amount, currency))
 }
