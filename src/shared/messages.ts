@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl, IdempotencyKey } from './api.ts'
 import type { WalletView, CreatorView } from './api.ts'
+import { SelectorMissReport } from './selector-health.ts'
 import { SettingsUpdate, type Settings } from './settings.ts'
 
 /** A post as the content script read it from the page: attacker-written, so validated. */
@@ -53,6 +54,7 @@ export const inputs = {
   'creator.get': z.void(),
   'creator.claimDev': z.object({ site: SiteId, handle: Handle }),
   'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
+  'selectorHealth.report': SelectorMissReport,
 } as const
 
 /** The monthly budget as the panel needs it: limits in the wallet currency, and what this month already took. */
@@ -111,11 +113,13 @@ export interface Messages {
   'creator.claimDev': { input: z.infer<(typeof inputs)['creator.claimDev']>; output: CreatorView }
   /** content script → background: which of these posts the reader has tipped (a read of the local cache). */
   'posts.tipped': { input: z.infer<(typeof inputs)['posts.tipped']>; output: string[] }
+  /** content script → background: this site's selectors missed on a page; counted for the options page. */
+  'selectorHealth.report': { input: z.infer<(typeof inputs)['selectorHealth.report']>; output: null }
 }
 export type MessageName = keyof Messages
 
 /** Messages a content script may send; everything else must come from an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open', 'posts.tipped'])
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open', 'posts.tipped', 'selectorHealth.report'])
 
 /** Background → content script (tabs.sendMessage). */
 export type ContentCommand =

@@ -10,6 +10,14 @@ export interface EngineOptions {
   onTip(post: PostRef, anchor: HTMLElement): void
   /** Which of these posts the reader has tipped; asked once per batch of newly shown posts. */
   tippedAmong(postIds: string[]): Promise<string[]>
+  /** What each pass over the page found, for the selector health check. */
+  onPass?(found: PassResult): void
+}
+
+export interface PassResult {
+  posts: number
+  /** Posts whose action bar the adapter could not find: the button has nowhere to go. */
+  withoutActionBar: number
 }
 
 export interface Engine {
@@ -47,8 +55,11 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     const live = new Set<Element>()
     const unasked: string[] = []
     const theme = pageTheme()
-    for (const el of adapter.findPosts(document)) {
+    const posts = adapter.findPosts(document)
+    let withoutActionBar = 0
+    for (const el of posts) {
       const bar = adapter.actionBar(el)
+      if (!bar) withoutActionBar++
       const post = bar && adapter.readPost(el)
       if (!bar || !post) continue
       // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
@@ -72,6 +83,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     // Whatever is left sits under something that is no longer a tippable post (e.g. now an ad).
     for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
     if (unasked.length > 0) askAbout(unasked)
+    options.onPass?.({ posts: posts.length, withoutActionBar })
   }
 
   // One MutationObserver, its reports batched into one pass per frame.

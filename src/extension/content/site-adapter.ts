@@ -14,4 +14,6 @@ export interface SiteAdapter {
   readPost(el: Element): PostRef | null
   /** The row of reply/repost/like buttons the Tip button joins. */
   actionBar(el: Element): Element | null
+  /** Whether this page always shows posts (a timeline, a profile, a post), so none means the selectors missed. */
+  expectsPosts?(url: URL): boolean
 }

@@ -1,9 +1,10 @@
 // Everything the content script runs on a supported site: the engine while the site is switched
-// on, the tip panels, and the background's news of delivered tips.
+// on, the tip panels, the background's news of delivered tips, and the selector health check.
 import browser from 'webextension-polyfill'
 import type { ContentCommand } from '../../shared/messages.ts'
 import { send } from '../send.ts'
 import { startEngine, type Engine } from './engine.ts'
+import { watchSelectorHealth } from './health.ts'
 import { PanelFrames } from './panel-frame.ts'
 import { followSiteSwitch } from './settings.ts'
 import type { SiteAdapter } from './site-adapter.ts'
@@ -18,6 +19,9 @@ export function startTipline(adapter: SiteAdapter): void {
   const panels = new PanelFrames(stop.signal)
   let engine: Engine | null = null
   let siteOff = new AbortController()
+  const health = watchSelectorHealth(adapter, stop.signal, (miss) => {
+    send('selectorHealth.report', miss).catch((error: unknown) => console.warn('Tipline: selector miss not counted', error))
+  })
 
   const onTipped = (message: unknown) => {
     if (isPostTipped(message) && message.site === adapter.id) engine?.markTipped(message.postId)
@@ -42,6 +46,7 @@ export function startTipline(adapter: SiteAdapter): void {
         void panels.openFor(post, anchor)
       },
       tippedAmong: (postIds) => send('posts.tipped', { site: adapter.id, postIds }),
+      onPass: health.onPass,
     })
   })
 }

@@ -10,6 +10,7 @@ import { panelClaim } from './panel.claim.ts'
 import { panelClose } from './panel.close.ts'
 import { panelOpen } from './panel.open.ts'
 import { postsTipped } from './posts.tipped.ts'
+import { selectorHealthReport } from './selectorHealth.report.ts'
 import { settingsGet } from './settings.get.ts'
 import { settingsUpdate } from './settings.update.ts'
 import { tipCreate } from './tip.create.ts'
@@ -39,4 +40,5 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'creator.get': creatorGet,
   'creator.claimDev': creatorClaimDev,
   'posts.tipped': postsTipped,
+  'selectorHealth.report': selectorHealthReport,
 }

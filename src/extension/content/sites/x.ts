@@ -90,4 +90,7 @@ export const x: SiteAdapter = {
   },
 
   actionBar: (el) => own(el, selectors.actionBar),
+
+  // A profile may have no posts (new, protected, suspended): only the home timeline and a post page must.
+  expectsPosts: (url) => url.pathname === '/home' || postIdFromHref(url.pathname) !== null,
 }

@@ -1,0 +1,56 @@
+// Selector health: once the page has settled, a page that should show posts but has none, or posts
+// without their action bar, means the site's markup moved away from the adapter's selectors. Each
+// kind is reported once per page path, so a long session on a broken page counts as one miss.
+import type { SelectorMissKind, SelectorMissReport } from '../../shared/selector-health.ts'
+import type { PassResult } from './engine.ts'
+import type { SiteAdapter } from './site-adapter.ts'
+
+/** Quiet time after the last pass before the page counts as settled. */
+const SETTLE_MS = 2_000
+/** A page that keeps changing (a live timeline) is judged this long after its first pass anyway. */
+const LONGEST_WAIT_MS = 10_000
+
+export interface SelectorHealthWatch {
+  /** Feed every engine pass in; reports go out through report. */
+  onPass(found: PassResult): void
+}
+
+export function watchSelectorHealth(
+  adapter: SiteAdapter,
+  signal: AbortSignal,
+  report: (miss: SelectorMissReport) => void,
+): SelectorHealthWatch {
+  const reported = new Set<string>()
+  let latest: PassResult | null = null
+  let settle = 0
+  let deadline = 0
+
+  const judge = () => {
+    clearTimeout(settle)
+    clearTimeout(deadline)
+    deadline = 0
+    if (!latest || signal.aborted) return
+    const url = new URL(location.href)
+    if (latest.posts === 0 && adapter.expectsPosts?.(url)) send('no_posts', url.pathname)
+    if (latest.withoutActionBar > 0) send('no_action_bar', url.pathname)
+  }
+  const send = (kind: SelectorMissKind, path: string) => {
+    const key = `${kind}:${path}`
+    if (reported.has(key)) return
+    reported.add(key)
+    report({ site: adapter.id, kind, path: path.slice(0, 300) })
+  }
+  signal.addEventListener('abort', () => {
+    clearTimeout(settle)
+    clearTimeout(deadline)
+  })
+
+  return {
+    onPass(found) {
+      latest = found
+      clearTimeout(settle)
+      settle = window.setTimeout(judge, SETTLE_MS)
+      deadline ||= window.setTimeout(judge, LONGEST_WAIT_MS)
+    },
+  }
+}
