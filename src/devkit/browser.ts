@@ -4,6 +4,7 @@ import type { BrowserContext } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../tests/support/chromium.ts'
 import { routeXStandIn } from './sites/x/index.ts'
 import { routeBlueskyStandIn } from './sites/bluesky/index.ts'
+import { routeMastodonStandIn } from './sites/mastodon/index.ts'
 
 export async function launchDemoBrowser(options: { headless: boolean }): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension({ headless: options.headless })
@@ -24,4 +25,5 @@ export async function routeStandIns(context: BrowserContext): Promise<void> {
   )
   await routeXStandIn(context)
   await routeBlueskyStandIn(context)
+  await routeMastodonStandIn(context, 'mastodon.social')
 }
