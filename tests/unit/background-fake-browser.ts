@@ -50,6 +50,9 @@ export const fakeBrowser = {
     },
   },
   tabs: {
+    async query(): Promise<Array<{ id?: number }>> {
+      return []
+    },
     async sendMessage(tabId: number, message: unknown): Promise<void> {
       sentToTabs.push({ tabId, message })
     },

@@ -9,7 +9,7 @@ import { useRefresh } from '../ui/use-refresh.ts'
 import { ClaimHandleForm } from './ClaimHandleForm.tsx'
 import { Earnings } from './Earnings.tsx'
 import { Handles } from './Handles.tsx'
-import { SelectorHealth } from './SelectorHealth.tsx'
+import { SettingsSection } from './SettingsSection.tsx'
 import { TipsReceived } from './TipsReceived.tsx'
 
 const refreshCreator = () => send('creator.get')
@@ -35,7 +35,7 @@ export function CreatorDashboard() {
         <h2 id="tips-heading">{t('tipsReceivedHeading')}</h2>
         <TipsReceived tips={creator?.tips} />
       </section>
-      <SelectorHealth />
+      <SettingsSection />
     </main>
   )
 }
