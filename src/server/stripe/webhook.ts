@@ -6,7 +6,7 @@ import type { Tx } from '../db/index.ts'
 import type { Services } from '../services.ts'
 import { firstDelivery } from './events.ts'
 import { closeTopup, fulfilCheckoutSession } from './fulfil.ts'
-import { applyRefund, closeDispute, openDispute } from './reversals.ts'
+import { applyRefund, closeDispute, openDispute, TopupNotCredited } from './reversals.ts'
 
 /** Signatures older than this are refused, so a captured delivery cannot be replayed later. */
 const SIGNATURE_TOLERANCE_SECONDS = 300
@@ -41,7 +41,23 @@ export async function handleEvent(s: Services, event: Stripe.Event): Promise<voi
 }
 
 async function once(s: Services, event: Stripe.Event, effect: (tx: Tx) => Promise<void>): Promise<void> {
-  await s.db.transaction(async (tx) => {
-    if (await firstDelivery(tx, event)) await effect(tx)
-  })
+  try {
+    await s.db.transaction(async (tx) => {
+      if (await firstDelivery(tx, event)) await effect(tx)
+    })
+  } catch (error) {
+    if (!(error instanceof TopupNotCredited)) throw error
+    if (await isTopup(s, error.paymentIntent)) {
+      // Its checkout.session.completed is still on its way: refuse, and Stripe delivers this again later.
+      throw new ApiFailure(503, 'topup_not_credited', 'The top-up this event reverses is not credited yet; deliver it again later.')
+    }
+    // Not a Tipline top-up: nothing to reverse. Recorded, so a redelivery is not looked up again.
+    await s.db.transaction((tx) => firstDelivery(tx, event))
+  }
+}
+
+async function isTopup(s: Services, paymentIntent: string | null): Promise<boolean> {
+  if (!paymentIntent) return false
+  const intent = await s.stripe.paymentIntents.retrieve(paymentIntent)
+  return intent.metadata?.purpose === 'topup'
 }

@@ -24,14 +24,16 @@ export async function deliver(
   apiUrl: string,
   secret: string,
   payload: Record<string, unknown>,
-  options: { timestamp?: number } = {},
+  options: { timestamp?: number; tamper?: (signed: string) => string } = {},
 ): Promise<{ status: number; body: unknown }> {
-  const body = JSON.stringify(payload)
+  const signed = JSON.stringify(payload)
   const signature = signer.webhooks.generateTestHeaderString({
-    payload: body,
+    payload: signed,
     secret,
     ...(options.timestamp ? { timestamp: options.timestamp } : {}),
   })
+  // A body changed on the way, under the signature made for the original.
+  const body = options.tamper ? options.tamper(signed) : signed
   const res = await fetch(`${apiUrl}${routes.stripeWebhook}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'stripe-signature': signature },
