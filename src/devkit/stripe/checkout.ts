@@ -1,7 +1,9 @@
 // Checkout Sessions: creating one from the API's parameters, paying it with a test card (from the
 // hosted page or the control API), and expiring it.
 import type { Account } from './account.ts'
+import { PLATFORM } from './balances.ts'
 import { authenticationFailed, charge, type CardDetails, type CardInput } from './cards.ts'
+import { checkDestination, settleDestinationCharge } from './destination-charges.ts'
 import { invalidRequest, type StripeApiError } from './errors.ts'
 import type { FormObject } from './form.ts'
 import { newId, unixNow } from './ids.ts'
@@ -19,6 +21,9 @@ export type PaymentResult = PaymentOutcome | { kind: 'authentication_required'; 
 export function createSession(account: Account, params: FormObject): CheckoutSession {
   const created = unixNow()
   const given = readSessionParams(params, created)
+  if (given.intentData.destination) {
+    checkDestination(account, given.intentData.destination, 'payment_intent_data[transfer_data][destination]')
+  }
   const id = newId('cs_test', 58)
   const session: CheckoutSession = {
     id,
@@ -61,6 +66,9 @@ export function expireSession(account: Account, id: string): CheckoutSession {
 
 export function payWithCard(account: Account, id: string, card: CardInput, customer: Customer): PaymentResult {
   const session = openSession(account, id)
+  // An account restricted since the session was made can no longer be paid through it.
+  const destination = account.store.intentData.get(id)?.destination
+  if (destination) checkDestination(account, destination, 'payment_intent_data[transfer_data][destination]')
   const outcome = charge(card)
   switch (outcome.kind) {
     case 'approved':
@@ -97,7 +105,8 @@ function complete(account: Account, session: CheckoutSession, card: CardDetails,
   const { store } = account
   const created = unixNow()
   const email = session.customer_email ?? customer.email
-  const intentData = store.intentData.get(session.id) ?? { description: null, metadata: {} }
+  const intentData = store.intentData.get(session.id) ?? { description: null, metadata: {}, destination: null }
+  const { destination } = intentData
   const intent: PaymentIntent = {
     id: newId('pi'),
     object: 'payment_intent',
@@ -112,6 +121,9 @@ function complete(account: Account, session: CheckoutSession, card: CardDetails,
     payment_method_types: ['card'],
     receipt_email: email,
     status: 'succeeded',
+    application_fee_amount: destination?.applicationFee ?? null,
+    transfer_data: destination && { destination: destination.account },
+    transfer_group: null,
   }
   const paid: Charge = {
     id: newId('ch'),
@@ -131,10 +143,21 @@ function complete(account: Account, session: CheckoutSession, card: CardDetails,
     payment_method_details: { type: 'card', card },
     refunded: false,
     status: 'succeeded',
+    application_fee: null,
+    application_fee_amount: null,
+    transfer: null,
+    transfer_data: null,
+    transfer_group: null,
   }
   intent.latest_charge = paid.id
   store.paymentIntents.set(intent.id, intent)
   store.charges.set(paid.id, paid)
+  store.balances.add(PLATFORM, paid.currency, paid.amount)
+  if (destination) {
+    // Stripe groups a destination charge with its transfer under the PaymentIntent's id.
+    intent.transfer_group = `group_${intent.id}`
+    settleDestinationCharge(account, paid, destination, intent.transfer_group)
+  }
   session.status = 'complete'
   session.payment_status = 'paid'
   session.payment_intent = intent.id

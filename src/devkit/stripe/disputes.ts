@@ -1,5 +1,6 @@
 // Disputes (chargebacks) a test opens on a paid charge and later closes as won or lost.
 import type { Account } from './account.ts'
+import { PLATFORM } from './balances.ts'
 import { invalidRequest } from './errors.ts'
 import { newId, unixNow } from './ids.ts'
 import type { Dispute, DisputeStatus } from './objects.ts'
@@ -31,6 +32,8 @@ export function openDispute(
     status: options.status ?? 'needs_response',
   }
   disputed.disputed = true
+  // Stripe withdraws the disputed amount at once and returns it if the dispute is won.
+  account.store.balances.add(PLATFORM, dispute.currency, -amount)
   account.store.disputes.set(dispute.id, dispute)
   account.emit('charge.dispute.created', dispute)
   return dispute
@@ -42,6 +45,7 @@ export function closeDispute(account: Account, disputeId: string, status: 'won' 
     throw invalidRequest(`Dispute ${disputeId} is already closed (${dispute.status}).`)
   }
   dispute.status = status
+  if (status === 'won') account.store.balances.add(PLATFORM, dispute.currency, dispute.amount)
   account.emit('charge.dispute.closed', dispute)
   return dispute
 }

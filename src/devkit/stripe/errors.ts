@@ -12,7 +12,7 @@ export interface ErrorBody {
 }
 
 export class StripeApiError extends Error {
-  readonly status: 400 | 401 | 402 | 404 | 409 | 500
+  readonly status: 400 | 401 | 402 | 403 | 404 | 409 | 500
   readonly body: ErrorBody
 
   constructor(status: StripeApiError['status'], body: ErrorBody) {

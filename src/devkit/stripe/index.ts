@@ -11,6 +11,7 @@ import type { StripeEvent } from './objects.ts'
 import { stripeApi } from './routes/api.ts'
 import { controlApi } from './routes/control.ts'
 import { hostedPages } from './routes/hosted.ts'
+import { onboardingPages } from './routes/onboarding.ts'
 import { Store } from './store.ts'
 import { WebhookDispatcher, type Delivery, type RetryPolicy, type WebhookEndpoint } from './webhooks.ts'
 
@@ -58,8 +59,8 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const account: Account = {
     store,
     url,
-    emit(type, object) {
-      const event = recordEvent(store, type, object, endpoints.length)
+    emit(type, object, context) {
+      const event = recordEvent(store, type, object, endpoints.length, context)
       webhooks.send(event)
       return event
     },
@@ -67,6 +68,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const app = new Hono()
   app.route('/v1', stripeApi(account, secretKey))
   app.route('/c', hostedPages(account))
+  app.route('/connect', onboardingPages(account))
   app.route('/_control', controlApi(account, webhooks))
   app.onError((error, c) => {
     if (error instanceof StripeApiError) return c.json({ error: error.body }, error.status)

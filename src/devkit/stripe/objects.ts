@@ -63,6 +63,10 @@ export interface PaymentIntent {
   payment_method_types: string[]
   receipt_email: string | null
   status: 'succeeded'
+  /** Set on a destination charge, as `payment_intent_data` asked. */
+  application_fee_amount: number | null
+  transfer_data: { destination: string } | null
+  transfer_group: string | null
 }
 
 export interface Charge {
@@ -83,6 +87,12 @@ export interface Charge {
   payment_method_details: { type: 'card'; card: { brand: string; last4: string; exp_month: number; exp_year: number } }
   refunded: boolean
   status: 'succeeded'
+  /** A destination charge's fee, its automatic transfer and where that went; null otherwise. */
+  application_fee: string | ApplicationFee | null
+  application_fee_amount: number | null
+  transfer: string | Transfer | null
+  transfer_data: { destination: string } | null
+  transfer_group: string | null
 }
 
 export interface Refund {
@@ -114,19 +124,160 @@ export interface Dispute {
   status: DisputeStatus
 }
 
+export type CapabilityStatus = 'active' | 'inactive' | 'pending'
+
+export interface Requirements {
+  alternatives: []
+  current_deadline: number | null
+  currently_due: string[]
+  disabled_reason: string | null
+  errors: []
+  eventually_due: string[]
+  past_due: string[]
+  pending_verification: string[]
+}
+
+/** A creator's Connect account, as the platform sees it. */
+export interface ConnectedAccount {
+  id: string
+  object: 'account'
+  business_type: string | null
+  capabilities: Partial<Record<'transfers' | 'card_payments', CapabilityStatus>>
+  charges_enabled: boolean
+  controller: {
+    fees: { payer: string }
+    is_controller: true
+    losses: { payments: string }
+    requirement_collection: string
+    stripe_dashboard: { type: string }
+    type: 'application'
+  }
+  country: string
+  created: number
+  default_currency: string
+  details_submitted: boolean
+  email: string | null
+  metadata: Metadata
+  payouts_enabled: boolean
+  requirements: Requirements
+  type: 'express' | 'standard' | 'custom' | 'none'
+}
+
+export interface AccountLink {
+  object: 'account_link'
+  created: number
+  expires_at: number
+  url: string
+}
+
+export interface Transfer {
+  id: string
+  object: 'transfer'
+  amount: number
+  amount_reversed: number
+  balance_transaction: null
+  created: number
+  currency: string
+  description: string | null
+  destination: string | ConnectedAccount
+  livemode: false
+  metadata: Metadata
+  reversals: List<TransferReversal>
+  reversed: boolean
+  /** The charge a destination charge's transfer came from. */
+  source_transaction: string | Charge | null
+  transfer_group: string | null
+}
+
+export interface TransferReversal {
+  id: string
+  object: 'transfer_reversal'
+  amount: number
+  balance_transaction: null
+  created: number
+  currency: string
+  destination_payment_refund: null
+  metadata: Metadata
+  source_refund: null
+  transfer: string | Transfer
+}
+
+export interface ApplicationFee {
+  id: string
+  object: 'application_fee'
+  account: string | ConnectedAccount
+  amount: number
+  amount_refunded: number
+  application: string
+  balance_transaction: null
+  charge: string | Charge
+  created: number
+  currency: string
+  livemode: false
+  originating_transaction: string | Charge | null
+  refunded: boolean
+}
+
+export interface Payout {
+  id: string
+  object: 'payout'
+  amount: number
+  arrival_date: number
+  automatic: false
+  balance_transaction: null
+  created: number
+  currency: string
+  description: string | null
+  destination: null
+  failure_code: string | null
+  failure_message: string | null
+  livemode: false
+  metadata: Metadata
+  method: 'standard'
+  source_type: 'card'
+  statement_descriptor: string | null
+  status: 'pending' | 'paid' | 'failed'
+  type: 'bank_account'
+}
+
+export interface BalanceAmount {
+  amount: number
+  currency: string
+  source_types: { card: number }
+}
+
+export interface Balance {
+  object: 'balance'
+  available: BalanceAmount[]
+  livemode: false
+  pending: BalanceAmount[]
+}
+
 export interface StripeEvent {
   id: string
   object: 'event'
+  /** The connected account the event happened on; absent for the platform's own events, as at Stripe. */
+  account?: string
   api_version: string
   created: number
-  data: { object: StripeObject }
+  data: { object: StripeObject; previous_attributes?: Record<string, unknown> }
   livemode: false
   pending_webhooks: number
   request: { id: string | null; idempotency_key: string | null }
   type: string
 }
 
-export type StripeObject = CheckoutSession | PaymentIntent | Charge | Refund | Dispute
+export type StripeObject =
+  | CheckoutSession
+  | PaymentIntent
+  | Charge
+  | Refund
+  | Dispute
+  | ConnectedAccount
+  | Transfer
+  | TransferReversal
+  | ApplicationFee
+  | Payout
 
 export interface List<T> {
   object: 'list'

@@ -1,11 +1,11 @@
-// The hosted pages a customer sees: Checkout's payment form, the test authentication step, and
-// the page for a session that can no longer be paid. Plain HTML with inline styles and no
+// The hosted pages a customer sees: Checkout's payment form, the test authentication step, the
+// page for a session that can no longer be paid, and Connect's onboarding page for a creator. Plain HTML with inline styles and no
 // scripts or external resources; every label is tied to its field, errors are announced.
 import { fromStripeAmount, isSupportedCurrency } from '../../shared/currencies.ts'
 import { formatMoney } from '../../shared/money.ts'
 import { TEST_CARDS } from './cards.ts'
 import type { StripeApiError } from './errors.ts'
-import type { CheckoutSession, LineItem } from './objects.ts'
+import type { CheckoutSession, ConnectedAccount, LineItem } from './objects.ts'
 
 export interface PaymentForm {
   email: string
@@ -80,13 +80,45 @@ export function authenticationPage(session: CheckoutSession, token: string): str
   )
 }
 
-export function messagePage(title: string, message: string, link?: { href: string; text: string }): string {
+export function messagePage(
+  title: string,
+  message: string,
+  link?: { href: string; text: string },
+  product: Product = 'Checkout',
+): string {
   return layout(
     title,
     `<p class="badge">Test mode</p>
     <h1>${escape(title)}</h1>
     <p>${escape(message)}</p>
     ${link ? `<p><a href="${escape(link.href)}">${escape(link.text)}</a></p>` : ''}`,
+    product,
+  )
+}
+
+/** Connect onboarding in test mode: nothing to type; the creator completes it or leaves it for later. */
+export function onboardingPage(connected: ConnectedAccount, token: string): string {
+  const due = connected.requirements.currently_due
+  return layout(
+    'Set up payouts',
+    `<p class="badge">Test mode</p>
+    <h1>Set up payouts</h1>
+    <p>Connect ${connected.email ? `<strong>${escape(connected.email)}</strong>` : 'this account'} to receive payouts
+      (account <code>${escape(connected.id)}</code>, ${escape(connected.country)}).</p>
+    ${
+      due.length > 0
+        ? `<section aria-labelledby="due"><h2 id="due">Details to provide</h2>
+      <ul>${due.map((requirement) => `<li><code>${escape(requirement)}</code></li>`).join('')}</ul></section>`
+        : '<p>All details are provided; you can confirm them again.</p>'
+    }
+    <p>In test mode no details are typed: completing onboarding fills them in with test data.</p>
+    <form method="post" action="/connect/setup/${escape(token)}">
+      <div class="row">
+        <button type="submit" name="decision" value="complete">Complete onboarding</button>
+        <button type="submit" name="decision" value="later" class="secondary">Leave for later</button>
+      </div>
+    </form>`,
+    'Connect',
   )
 }
 
@@ -118,13 +150,15 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-function layout(title: string, body: string): string {
+type Product = 'Checkout' | 'Connect'
+
+function layout(title: string, body: string, product: Product = 'Checkout'): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Checkout</title>
+<title>${escape(title)} · ${product}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #f6f8fa; margin: 0; }
   main { max-width: 28rem; margin: 2rem auto; background: #fff; padding: 1.5rem; border-radius: 8px; }

@@ -1,5 +1,6 @@
 // Refunds against a paid charge, in full or in part, each announced by `charge.refunded`.
 import type { Account } from './account.ts'
+import { PLATFORM } from './balances.ts'
 import { invalidRequest } from './errors.ts'
 import type { FormObject } from './form.ts'
 import { newId, unixNow } from './ids.ts'
@@ -56,6 +57,8 @@ export function refundCharge(
     status: 'succeeded',
   }
   account.store.refunds.set(refund.id, refund)
+  // Refunds come out of the platform's balance, which may go negative as Stripe's can.
+  account.store.balances.add(PLATFORM, refund.currency, -refundAmount)
   refunded.amount_refunded += refundAmount
   refunded.refunded = refunded.amount_refunded === refunded.amount
   account.emit('charge.refunded', refunded)

@@ -5,6 +5,7 @@ import { invalidRequest } from './errors.ts'
 import type { FormObject } from './form.ts'
 import { newId } from './ids.ts'
 import type { LineItem, Metadata } from './objects.ts'
+import type { IntentData } from './store.ts'
 import {
   metadata,
   optionalArray,
@@ -48,7 +49,7 @@ export interface SessionParams {
   expiresAt: number
   metadata: Metadata
   /** `payment_intent_data`, applied to the PaymentIntent made when the session is paid. */
-  intentData: { description: string | null; metadata: Metadata }
+  intentData: IntentData
 }
 
 export function readSessionParams(params: FormObject, created: number): SessionParams {
@@ -70,7 +71,7 @@ export function readSessionParams(params: FormObject, created: number): SessionP
     customerEmail: email(params),
     expiresAt: expiry(params, created),
     metadata: metadata(params),
-    intentData: intentData(params),
+    intentData: intentData(params, total),
   }
 }
 
@@ -191,11 +192,36 @@ function checkPaymentMethodTypes(params: FormObject): void {
   })
 }
 
-function intentData(params: FormObject): SessionParams['intentData'] {
-  const data = optionalObject(params, 'payment_intent_data') ?? {}
-  rejectUnknown(data, ['description', 'metadata'], 'payment_intent_data')
+function intentData(params: FormObject, total: number): IntentData {
+  const prefix = 'payment_intent_data'
+  const data = optionalObject(params, prefix) ?? {}
+  rejectUnknown(data, ['description', 'metadata', 'application_fee_amount', 'transfer_data'], prefix)
   return {
-    description: optionalString(data, 'description', 'payment_intent_data') ?? null,
-    metadata: metadata(data, 'metadata', 'payment_intent_data'),
+    description: optionalString(data, 'description', prefix) ?? null,
+    metadata: metadata(data, 'metadata', prefix),
+    destination: destination(data, total),
   }
+}
+
+/** A destination charge: `transfer_data[destination]`, and the platform's `application_fee_amount` out of it. */
+function destination(data: FormObject, total: number): IntentData['destination'] {
+  const prefix = 'payment_intent_data'
+  const transferPrefix = paramName(prefix, 'transfer_data')
+  const transfer = optionalObject(data, 'transfer_data', prefix)
+  const fee = optionalInteger(data, 'application_fee_amount', prefix) ?? null
+  if (!transfer) {
+    if (fee === null) return null
+    throw invalidRequest(
+      'Can only apply an application_fee_amount when the PaymentIntent is attempting a destination payment (using `transfer_data[destination]`).',
+      paramName(prefix, 'application_fee_amount'),
+    )
+  }
+  rejectUnknown(transfer, ['destination'], transferPrefix)
+  if (fee !== null && (fee < 0 || fee > total)) {
+    throw invalidRequest(
+      `The application fee must be between 0 and the total amount (${total}).`,
+      paramName(prefix, 'application_fee_amount'),
+    )
+  }
+  return { account: requiredString(transfer, 'destination', transferPrefix), applicationFee: fee }
 }

@@ -1,17 +1,26 @@
 // The part of Stripe's HTTP API that Tipline uses, under /v1, as the official SDK calls it.
 import { Hono, type Context } from 'hono'
 import { API_VERSION, type Account } from '../account.ts'
+import { PLATFORM } from '../balances.ts'
 import { createSession, expireSession } from '../checkout.ts'
-import { authenticationError, StripeApiError } from '../errors.ts'
+import { createAccount, deleteAccount, updateAccount } from '../connected-accounts.ts'
+import { authenticationError, invalidRequest, StripeApiError } from '../errors.ts'
 import { decodeForm } from '../form.ts'
 import { idempotentPosts, type ApiEnv } from '../idempotency.ts'
 import { newId } from '../ids.ts'
+import { createAccountLink } from '../onboarding.ts'
 import { expandPaths, optionalString, rejectUnknown } from '../params.ts'
+import { createPayout } from '../payouts.ts'
 import { createRefund } from '../refunds.ts'
-import { expand, newestFirst, page } from '../store.ts'
+import { expand, newestFirst, page, type Store } from '../store.ts'
+import { createReversal, createTransfer } from '../transfers.ts'
 
 const RETRIEVE_PARAMS = ['expand']
 const LIST_PARAMS = ['limit', 'starting_after', 'expand']
+/** The requests the stand-in makes on behalf of a connected account (the Stripe-Account header). */
+const ON_BEHALF_PATHS = /^\/v1\/(balance|payouts)(\/|$)/
+/** The platform's balance shows this currency before any money has moved. */
+const PLATFORM_CURRENCY = 'usd'
 
 export function stripeApi(account: Account, secretKey: string): Hono<ApiEnv> {
   const { store } = account
@@ -22,6 +31,7 @@ export function stripeApi(account: Account, secretKey: string): Hono<ApiEnv> {
     c.header('Stripe-Version', c.req.header('Stripe-Version') ?? API_VERSION)
     authenticate(c.req.header('Authorization'), secretKey)
     c.set('secretKey', secretKey)
+    c.set('stripeAccount', onBehalfOf(store, c.req.header('Stripe-Account'), c.req.path))
     const form = c.req.method === 'POST' ? await c.req.text() : new URL(c.req.url).search.slice(1)
     c.set('params', decodeForm(new URLSearchParams(form)))
     await next()
@@ -68,6 +78,40 @@ export function stripeApi(account: Account, secretKey: string): Hono<ApiEnv> {
   })
   api.get('/events/:id', (c) => retrieve(c, store.event(c.req.param('id'))))
 
+  api.post('/accounts', (c) => one(c, createAccount(account, c.get('params'))))
+  api.get('/accounts', (c) => list(c, newestFirst(store.accounts.values())))
+  api.get('/accounts/:id', (c) => retrieve(c, store.account(c.req.param('id'))))
+  api.post('/accounts/:id', (c) => one(c, updateAccount(account, c.req.param('id'), c.get('params'))))
+  api.delete('/accounts/:id', (c) => c.json(deleteAccount(account, c.req.param('id'))))
+  api.post('/account_links', (c) => c.json(createAccountLink(account, c.get('params'))))
+
+  api.post('/transfers', (c) => one(c, createTransfer(account, c.get('params'))))
+  api.get('/transfers', (c) => {
+    const destination = optionalString(c.get('params'), 'destination')
+    const transfers = newestFirst(store.transfers.values()).filter((t) => destination === undefined || t.destination === destination)
+    return list(c, transfers, ['destination'])
+  })
+  api.get('/transfers/:id', (c) => retrieve(c, store.transfer(c.req.param('id'))))
+  api.post('/transfers/:id/reversals', (c) => one(c, createReversal(account, c.req.param('id'), c.get('params'))))
+  api.get('/transfers/:id/reversals', (c) => list(c, store.transfer(c.req.param('id')).reversals.data))
+
+  api.get('/application_fees', (c) => list(c, newestFirst(store.applicationFees.values())))
+  api.get('/application_fees/:id', (c) => retrieve(c, store.applicationFee(c.req.param('id'))))
+
+  api.get('/balance', (c) => {
+    const owner = c.get('stripeAccount')
+    const currency = owner === undefined ? PLATFORM_CURRENCY : store.account(owner).default_currency
+    return retrieve(c, store.balances.balance(owner ?? PLATFORM, currency))
+  })
+
+  api.post('/payouts', (c) => one(c, createPayout(account, connectedOwner(c), c.get('params'))))
+  api.get('/payouts', (c) => {
+    const owner = connectedOwner(c)
+    const payouts = newestFirst(store.payouts.values()).filter((entry) => entry.owner === owner)
+    return list(c, payouts.map((entry) => entry.payout))
+  })
+  api.get('/payouts/:id', (c) => retrieve(c, store.payout(c.req.param('id'), connectedOwner(c))))
+
   api.all('*', (c) => {
     throw new StripeApiError(404, {
       type: 'invalid_request_error',
@@ -75,6 +119,34 @@ export function stripeApi(account: Account, secretKey: string): Hono<ApiEnv> {
     })
   })
   return api
+}
+
+/**
+ * The connected account a request acts for, from the Stripe-Account header; refused on requests
+ * the stand-in only makes for the platform, and for accounts the platform does not have.
+ */
+function onBehalfOf(store: Store, header: string | undefined, path: string): string | undefined {
+  if (header === undefined) return undefined
+  if (!ON_BEHALF_PATHS.test(path)) {
+    throw invalidRequest(`The stand-in takes the Stripe-Account header on /v1/balance and /v1/payouts only, not on ${path}.`)
+  }
+  if (!store.accounts.has(header)) {
+    throw new StripeApiError(403, {
+      type: 'invalid_request_error',
+      code: 'account_invalid',
+      message: `The provided key does not have access to account '${header}' (or that account does not exist).`,
+    })
+  }
+  return header
+}
+
+/** Payouts are made on connected accounts only, so they need the Stripe-Account header. */
+function connectedOwner(c: Context<ApiEnv>): string {
+  const owner = c.get('stripeAccount')
+  if (owner === undefined) {
+    throw invalidRequest('The stand-in makes payouts on connected accounts only: pass the Stripe-Account header.')
+  }
+  return owner
 }
 
 /** Bearer (what the SDK sends) or HTTP Basic with the key as user name (what curl -u sends). */

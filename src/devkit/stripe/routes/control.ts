@@ -1,12 +1,16 @@
-// Test controls that Stripe's API has no equivalent for: things the customer, the bank or time
-// would do (pay, dispute, expire) and redelivering a webhook. JSON in, Stripe objects out.
+// Test controls that Stripe's API has no equivalent for: things the customer, the bank, Stripe's
+// verification team or time would do (pay, dispute, expire, fail a transfer or a payout, restrict
+// an account) and redelivering a webhook. JSON in, Stripe objects out.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { Account } from '../account.ts'
 import { finishAuthentication, expireSession, payWithCard } from '../checkout.ts'
+import { restrictAccount, REVERIFICATION_REQUIREMENTS } from '../connected-accounts.ts'
 import { cardError, invalidRequest } from '../errors.ts'
 import { closeDispute, openDispute } from '../disputes.ts'
+import { failPayout, PAYOUT_FAILURES, type PayoutFailure } from '../payouts.ts'
 import { refundCharge } from '../refunds.ts'
+import { reverseTransfer } from '../transfers.ts'
 import type { WebhookDispatcher } from '../webhooks.ts'
 
 const Refund = z.object({ amount: z.number().int().positive().optional() })
@@ -15,6 +19,10 @@ const Dispute = z.object({
   status: z.enum(['warning_needs_response', 'needs_response', 'under_review']).optional(),
 })
 const CloseDispute = z.object({ status: z.enum(['won', 'lost']) })
+const FailPayout = z.object({
+  failure_code: z.enum(Object.keys(PAYOUT_FAILURES) as [PayoutFailure, ...PayoutFailure[]]).optional(),
+})
+const Restrict = z.object({ requirements: z.array(z.string().min(1)).min(1).optional() })
 const Pay = z.object({
   card: z.string(),
   email: z.string().optional(),
@@ -71,6 +79,24 @@ export function controlApi(account: Account, webhooks: WebhookDispatcher): Hono 
   })
 
   control.post('/checkout/sessions/:id/expire', (c) => c.json(expireSession(account, c.req.param('id'))))
+
+  // The money never reached the creator: the whole transfer is reversed, with transfer.reversed.
+  control.post('/transfers/:id/fail', (c) => {
+    const failed = store.transfer(c.req.param('id'))
+    reverseTransfer(account, failed, undefined, { reason: 'failed' })
+    return c.json(failed)
+  })
+
+  control.post('/payouts/:id/fail', async (c) => {
+    const { failure_code } = await body(c, FailPayout)
+    return c.json(failPayout(account, c.req.param('id'), failure_code ?? 'account_closed'))
+  })
+
+  // Stripe wants more from the creator: the account stops until onboarding is done again.
+  control.post('/accounts/:id/restrict', async (c) => {
+    const { requirements } = await body(c, Restrict)
+    return c.json(restrictAccount(account, c.req.param('id'), requirements ?? REVERIFICATION_REQUIREMENTS))
+  })
 
   return control
 }

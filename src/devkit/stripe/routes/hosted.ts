@@ -8,7 +8,7 @@ import { cardError, StripeApiError } from '../errors.ts'
 import type { CheckoutSession } from '../objects.ts'
 import { authenticationPage, checkoutPage, messagePage, type PaymentForm } from '../pages.ts'
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   // No scripts, no external resources. form-action stays open: the POST redirects to success_url.
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   'Cache-Control': 'no-store',
