@@ -51,3 +51,10 @@ test('the adapter runs on bsky.app only', () => {
   expect(bluesky.matches(new URL('https://bsky.app.evil.example/'))).toBe(false)
   expect(bluesky.matches(new URL('https://x.com/home'))).toBe(false)
 })
+
+test('the home feed and a thread must show posts; a profile or notifications may not', () => {
+  expect(bluesky.expectsPosts?.(new URL('https://bsky.app/'))).toBe(true)
+  expect(bluesky.expectsPosts?.(new URL('https://bsky.app/profile/nour.example.com/post/3lbq7mxsiek2v'))).toBe(true)
+  expect(bluesky.expectsPosts?.(new URL('https://bsky.app/profile/nour.example.com'))).toBe(false)
+  expect(bluesky.expectsPosts?.(new URL('https://bsky.app/notifications'))).toBe(false)
+})

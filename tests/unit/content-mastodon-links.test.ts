@@ -1,7 +1,7 @@
 // Reading a globally unique handle and a status id out of Mastodon's markup, and telling a
 // Mastodon page from any other page on an unknown host.
 import { describe, expect, test } from 'vitest'
-import { handleFromAccount, isMastodonPage, statusIdFromHref } from '../../src/extension/content/sites/mastodon.ts'
+import { handleFromAccount, isMastodonPage, mastodon, statusIdFromHref } from '../../src/extension/content/sites/mastodon.ts'
 
 describe('handleFromAccount', () => {
   test.each([
@@ -49,4 +49,11 @@ describe('isMastodonPage', () => {
   test('an element id alone is not enough', () => {
     expect(isMastodonPage(page({ '#mastodon': null, 'meta[name="application-name"]': 'Pleroma' }))).toBe(false)
   })
+})
+
+test('the home timeline and a status page must show posts; a profile may not', () => {
+  expect(mastodon.expectsPosts?.(new URL('https://mastodon.social/home'))).toBe(true)
+  expect(mastodon.expectsPosts?.(new URL('https://fosstodon.org/@grace@hachyderm.io/113524367112233445'))).toBe(true)
+  expect(mastodon.expectsPosts?.(new URL('https://mastodon.social/@nour'))).toBe(false)
+  expect(mastodon.expectsPosts?.(new URL('https://mastodon.social/tags/tipping'))).toBe(false)
 })

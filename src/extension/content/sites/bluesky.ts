@@ -96,7 +96,8 @@ export const bluesky: SiteAdapter = {
   selectors,
 
   findPosts(root) {
-    return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post))
+    // A notification row without controls (a like, a follow) is no post: it is not even counted.
+    return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post) && el.querySelector(selectors.like))
   },
 
   readPost(el): PostRef | null {
@@ -115,4 +116,7 @@ export const bluesky: SiteAdapter = {
   },
 
   actionBar: controlsRow,
+
+  // A profile may have no posts yet, notifications no replies: only the home feed and a thread must.
+  expectsPosts: (url) => url.pathname === '/' || postFromHref(url.pathname) !== null,
 }

@@ -94,4 +94,7 @@ export const mastodon: SiteAdapter = {
   },
 
   actionBar: (el) => own(el, selectors.actionBar),
+
+  // Profiles, lists and hashtags may be empty: only the home timeline and a status page must show posts.
+  expectsPosts: (url) => url.pathname === '/home' || statusIdFromHref(url.pathname, url.origin) !== null,
 }
