@@ -11,6 +11,7 @@ import { budgetRoutes } from './routes/budget.ts'
 import { creatorRoutes } from './routes/creator.ts'
 import { healthRoutes } from './routes/health.ts'
 import { identityRoutes } from './routes/identity.ts'
+import { siteConfigRoutes } from './routes/site-config.ts'
 import { tipRoutes } from './routes/tips.ts'
 import { topupRoutes } from './routes/topups.ts'
 import { walletRoutes } from './routes/wallet.ts'
@@ -66,6 +67,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
   topupRoutes(app, s)
   webhookRoutes(app, s)
   creatorRoutes(app, s)
+  siteConfigRoutes(app, s)
   budgetRoutes(app, s)
 
   app.notFound((c) => c.json(new ApiFailure(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).body(), 404))

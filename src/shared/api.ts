@@ -173,6 +173,7 @@ export const routes = {
   stripeWebhook: `${API_PREFIX}/webhooks/stripe`,
   creator: `${API_PREFIX}/creator`,
   devClaim: `${API_PREFIX}/dev/claims`,
+  siteConfig: `${API_PREFIX}/site-config`,
   health: '/health',
   ready: '/ready',
 } as const

@@ -1,11 +1,13 @@
 // Everything the content script runs on a supported site: the engine while the site is switched
-// on, the tip panels, the background's news of delivered tips, and the selector health check.
+// on (with the server's selectors, if it published any), the tip panels, the background's news of
+// delivered tips, and the selector health check.
 import browser from 'webextension-polyfill'
 import type { ContentCommand } from '../../shared/messages.ts'
 import { send } from '../send.ts'
 import { startEngine, type Engine } from './engine.ts'
 import { watchSelectorHealth } from './health.ts'
 import { PanelFrames } from './panel-frame.ts'
+import { followSelectorOverrides } from './remote-selectors.ts'
 import { followSiteSwitch } from './settings.ts'
 import type { SiteAdapter } from './site-adapter.ts'
 
@@ -29,13 +31,12 @@ export function startTipline(adapter: SiteAdapter): void {
   browser.runtime.onMessage.addListener(onTipped)
   stop.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onTipped))
 
-  followSiteSwitch(adapter.id, stop.signal, (enabled) => {
-    if (!enabled) {
-      siteOff.abort()
-      engine = null
-      panels.close()
-      return
-    }
+  const stopEngine = () => {
+    siteOff.abort()
+    engine = null
+    panels.close()
+  }
+  const runEngine = () => {
     siteOff = new AbortController()
     engine = startEngine(adapter, {
       signal: AbortSignal.any([stop.signal, siteOff.signal]),
@@ -48,5 +49,15 @@ export function startTipline(adapter: SiteAdapter): void {
       tippedAmong: (postIds) => send('posts.tipped', { site: adapter.id, postIds }),
       onPass: health.onPass,
     })
-  })
+  }
+
+  // New selectors mean every button may sit in the wrong place: start over with them.
+  const restartEngine = () => {
+    if (!engine) return
+    stopEngine()
+    runEngine()
+  }
+  void followSelectorOverrides(adapter, stop.signal, restartEngine).then(() =>
+    followSiteSwitch(adapter.id, stop.signal, (enabled) => (enabled ? runEngine() : stopEngine())),
+  )
 }
