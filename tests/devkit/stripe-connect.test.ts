@@ -7,13 +7,15 @@ import Stripe from 'stripe'
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { startStripeStandIn, TEST_CARDS, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
 
-const WEBHOOK_SECRET = 'whsec_connect_test'
+/** The platform's endpoint and its Connect endpoint, each with its own signing secret, as at Stripe. */
+const PLATFORM_SECRET = 'whsec_platform_test'
+const CONNECT_SECRET = 'whsec_connect_test'
 const RETURN_URL = 'https://tipline.test/payouts/connected'
 const REFRESH_URL = 'https://tipline.test/payouts/connect-again'
 
 interface Receiver {
   url: string
-  received: { headers: IncomingHttpHeaders; body: string }[]
+  received: { path: string; headers: IncomingHttpHeaders; body: string }[]
   close(): Promise<void>
 }
 
@@ -24,14 +26,14 @@ async function startReceiver(): Promise<Receiver> {
     request.setEncoding('utf8')
     request.on('data', (chunk: string) => (body += chunk))
     request.on('end', () => {
-      received.push({ headers: request.headers, body })
+      received.push({ path: request.url ?? '', headers: request.headers, body })
       response.writeHead(200).end()
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}/webhooks/stripe`,
+    url: `http://127.0.0.1:${port}`,
     received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
@@ -43,7 +45,13 @@ let stripe: Stripe
 
 beforeAll(async () => {
   receiver = await startReceiver()
-  standIn = await startStripeStandIn({ port: 0, webhooks: [{ url: receiver.url, secret: WEBHOOK_SECRET }] })
+  standIn = await startStripeStandIn({
+    port: 0,
+    webhooks: [
+      { url: `${receiver.url}/webhooks/stripe`, secret: PLATFORM_SECRET },
+      { url: `${receiver.url}/webhooks/stripe-connect`, secret: CONNECT_SECRET, connect: true },
+    ],
+  })
   const { hostname, port } = new URL(standIn.url)
   stripe = new Stripe(standIn.secretKey, { host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 0 })
 })
@@ -117,10 +125,14 @@ async function available(stripeAccount?: string, currency = 'usd'): Promise<numb
   return balance.available.find((entry) => entry.currency === currency)?.amount ?? 0
 }
 
-/** The events about `objectId`, of `type`, as the webhook endpoint received and verified them. */
-function delivered(type: string, objectId: string): Stripe.Event[] {
+/** The events about `objectId`, of `type`, as the endpoints received them, each verified with its own secret. */
+function delivered(type: string, objectId: string, endpoint?: 'platform' | 'connect'): Stripe.Event[] {
   return receiver.received
-    .map(({ body, headers }) => stripe.webhooks.constructEvent(body, headers['stripe-signature'] as string, WEBHOOK_SECRET))
+    .filter(({ path }) => endpoint === undefined || path === (endpoint === 'connect' ? '/webhooks/stripe-connect' : '/webhooks/stripe'))
+    .map(({ path, body, headers }) => {
+      const secret = path === '/webhooks/stripe-connect' ? CONNECT_SECRET : PLATFORM_SECRET
+      return stripe.webhooks.constructEvent(body, headers['stripe-signature'] as string, secret)
+    })
     .filter((event) => event.type === type && (event.data.object as { id?: string }).id === objectId)
 }
 
@@ -236,6 +248,7 @@ describe('hosted onboarding through Account Links', () => {
       return events
     })
     expect(event!.account).toBe(creator.id)
+    expect(delivered('account.updated', creator.id, 'connect')).toHaveLength(1)
     expect(event!.data.object).toMatchObject({ id: creator.id, payouts_enabled: true })
     expect(event!.data.previous_attributes).toMatchObject({ details_submitted: false, payouts_enabled: false })
   })
@@ -349,7 +362,8 @@ describe('transfers and balances', () => {
     expect(await available()).toBe(before + 2500 - 1800)
     expect(await available(creator.id)).toBe(1800)
     expect(await stripe.transfers.retrieve(transfer.id)).toMatchObject({ id: transfer.id, amount: 1800 })
-    await eventually(() => expect(delivered('transfer.created', transfer.id)).toHaveLength(1))
+    await eventually(() => expect(delivered('transfer.created', transfer.id, 'platform')).toHaveLength(1))
+    expect(delivered('transfer.created', transfer.id)).toHaveLength(1)
     expect(delivered('transfer.created', transfer.id)[0]!.account).toBeUndefined()
   })
 
@@ -421,6 +435,10 @@ describe('payouts on connected accounts', () => {
       return events
     })
     expect(paid!.account).toBe(creator.id)
+    expect(delivered('payout.paid', payout.id, 'connect')).toHaveLength(1)
+    // Only the Connect endpoint was waited on, and it has now answered.
+    const recorded = () => standIn.events().find((event) => event.type === 'payout.paid' && event.data.object.id === payout.id)
+    await eventually(() => expect(recorded()?.pending_webhooks).toBe(0))
   })
 
   test('a payout larger than the balance, or on an account not onboarded, is refused', async () => {

@@ -13,7 +13,7 @@ import { controlApi } from './routes/control.ts'
 import { hostedPages } from './routes/hosted.ts'
 import { onboardingPages } from './routes/onboarding.ts'
 import { Store } from './store.ts'
-import { WebhookDispatcher, type Delivery, type RetryPolicy, type WebhookEndpoint } from './webhooks.ts'
+import { receives, WebhookDispatcher, type Delivery, type RetryPolicy, type WebhookEndpoint } from './webhooks.ts'
 
 export type { StripeEvent } from './objects.ts'
 export type { Delivery, RetryPolicy, WebhookEndpoint } from './webhooks.ts'
@@ -24,7 +24,7 @@ export interface StripeStandInOptions {
   port: number // 0 = any free port
   host?: string // default 127.0.0.1
   secretKey?: string // the key clients must send (Bearer / basic); default 'sk_test_standin'
-  webhooks?: WebhookEndpoint[] // endpoints to deliver signed events to
+  webhooks?: WebhookEndpoint[] // endpoints to deliver signed events to; `connect: true` for connected accounts' events
   retry?: RetryPolicy // webhook redelivery back-off on non-2xx; default {baseMs: 500, maxAttempts: 5}
 }
 
@@ -59,8 +59,9 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const account: Account = {
     store,
     url,
-    emit(type, object, context) {
-      const event = recordEvent(store, type, object, endpoints.length, context)
+    emit(type, object, context = {}) {
+      const listening = endpoints.filter((endpoint) => receives(endpoint, context)).length
+      const event = recordEvent(store, type, object, listening, context)
       webhooks.send(event)
       return event
     },

@@ -8,6 +8,16 @@ import type { StripeEvent } from './objects.ts'
 export interface WebhookEndpoint {
   url: string
   secret: string
+  /**
+   * A Connect endpoint: it receives the events that happen on connected accounts (those carrying
+   * `account`) and nothing else; a plain endpoint receives the platform's own events. As at Stripe,
+   * a platform that wants both registers two endpoints, each with its own signing secret.
+   */
+  connect?: boolean
+}
+
+export function receives(endpoint: WebhookEndpoint, event: Pick<StripeEvent, 'account'>): boolean {
+  return (endpoint.connect ?? false) === (event.account !== undefined)
 }
 
 export interface RetryPolicy {
@@ -46,7 +56,7 @@ export class WebhookDispatcher {
   ) {}
 
   send(event: StripeEvent): void {
-    for (const endpoint of this.endpoints) this.attempt(event, endpoint, 1)
+    for (const endpoint of this.endpoints) if (receives(endpoint, event)) this.attempt(event, endpoint, 1)
   }
 
   deliveries(): Delivery[] {
