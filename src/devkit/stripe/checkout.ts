@@ -66,9 +66,6 @@ export function expireSession(account: Account, id: string): CheckoutSession {
 
 export function payWithCard(account: Account, id: string, card: CardInput, customer: Customer): PaymentResult {
   const session = openSession(account, id)
-  // An account restricted since the session was made can no longer be paid through it.
-  const destination = account.store.intentData.get(id)?.destination
-  if (destination) checkDestination(account, destination, 'payment_intent_data[transfer_data][destination]')
   const outcome = charge(card)
   switch (outcome.kind) {
     case 'approved':
@@ -107,6 +104,8 @@ function complete(account: Account, session: CheckoutSession, card: CardDetails,
   const email = session.customer_email ?? customer.email
   const intentData = store.intentData.get(session.id) ?? { description: null, metadata: {}, destination: null }
   const { destination } = intentData
+  // An account restricted since the session was made can no longer be paid through it.
+  if (destination) checkDestination(account, destination, 'payment_intent_data[transfer_data][destination]')
   const intent: PaymentIntent = {
     id: newId('pi'),
     object: 'payment_intent',
