@@ -7,10 +7,14 @@ const INT8_OID = 20
 // Deadlocks and serialisation failures are safe to retry: the whole transaction rolled back.
 const RETRYABLE = new Set(['40P01', '40001'])
 const ATTEMPTS = 3
+// Requests wait for a connection rather than open more: past a few per core, more connections
+// only add contention on a 2-core database server. Override with the pool's own `max` in the URL.
+const POOL_SIZE = 20
 
 export function openPostgres(connectionString: string, onIdleError: (error: Error) => void): Db {
   const pool = new pg.Pool({
     connectionString,
+    max: POOL_SIZE,
     // Balances are BIGINT; every amount the API handles is below 2^53, so numbers are exact.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -22,7 +26,7 @@ export function openPostgres(connectionString: string, onIdleError: (error: Erro
   pool.on('error', onIdleError)
   const on = (client: pg.Pool | pg.PoolClient): Tx => ({
     async query<R>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params)
+      const result = await client.query({ name: statementName(sql), text: sql, values: params })
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 }
     },
     async exec(sql: string) {
@@ -51,4 +55,13 @@ export function openPostgres(connectionString: string, onIdleError: (error: Erro
     },
     close: () => pool.end(),
   }
+}
+
+// Every parameterised statement is prepared once per connection and then only executed: the API
+// runs a small fixed set of statements many times, so parsing and planning each time is waste.
+const names = new Map<string, string>()
+function statementName(sql: string): string {
+  let name = names.get(sql)
+  if (!name) names.set(sql, (name = `tipline_${names.size + 1}`))
+  return name
 }
