@@ -20,6 +20,8 @@ button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 `
 
 export type Theme = 'light' | 'dark'
+/** Tip sits under a post; Send sits in a profile's header and pays the person, no post involved. */
+export type ButtonKind = 'tip' | 'send'
 
 /** Light or dark from the page's own background colour, the way the site itself themes. */
 export function pageTheme(doc: Document = document): Theme {
@@ -40,8 +42,14 @@ export class TipButton {
   post: PostRef
   private tipped = false
 
-  constructor(post: PostRef, theme: Theme, onTip: (post: PostRef, anchor: HTMLElement) => void) {
+  constructor(
+    post: PostRef,
+    theme: Theme,
+    onTip: (post: PostRef, anchor: HTMLElement) => void,
+    private readonly kind: ButtonKind = 'tip',
+  ) {
     this.host = document.createElement(TIP_BUTTON_TAG)
+    this.host.dataset.kind = kind
     const root = this.host.attachShadow({ mode: 'open' })
     const style = document.createElement('style')
     style.textContent = STYLE
@@ -82,12 +90,13 @@ export class TipButton {
     this.host.dataset.handle = post.handle
     this.host.dataset.postId = post.postId ?? ''
     this.host.toggleAttribute('data-tipped', this.tipped)
-    this.button.textContent = this.tipped ? message('tipButtonTipped', 'Tipped') : message('tipButton', 'Tip')
-    this.button.setAttribute(
-      'aria-label',
-      this.tipped
-        ? message('tipButtonTippedLabel', `You tipped ${author}: tip again`, [author])
-        : message('tipButtonLabel', `Tip ${author}`, [author]),
-    )
+    const [text, label] =
+      this.kind === 'send'
+        ? [message('sendButton', 'Send'), message('sendButtonLabel', `Send money to ${author}`, [author])]
+        : this.tipped
+          ? [message('tipButtonTipped', 'Tipped'), message('tipButtonTippedLabel', `You tipped ${author}: tip again`, [author])]
+          : [message('tipButton', 'Tip'), message('tipButtonLabel', `Tip ${author}`, [author])]
+    this.button.textContent = text
+    this.button.setAttribute('aria-label', label)
   }
 }

@@ -1,9 +1,9 @@
 // The content script's engine: watches the page, asks the site's adapter for posts, and keeps
 // exactly one Tip button in each post's action bar, true to the post it sits under, marked when
-// the reader has tipped that post already.
+// the reader has tipped that post already; on a profile page, one Send button in its header.
 import type { PostRef } from '../../shared/messages.ts'
 import type { SiteAdapter } from './site-adapter.ts'
-import { pageTheme, TIP_BUTTON_TAG, TipButton } from './button.ts'
+import { pageTheme, TIP_BUTTON_TAG, TipButton, type Theme } from './button.ts'
 
 export interface EngineOptions {
   signal: AbortSignal
@@ -50,6 +50,23 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     )
   }
 
+  /** On a profile page, one Send button in the header for the person; returns its host. */
+  const syncProfile = (theme: Theme): Element | null => {
+    const header = adapter.profileHeader?.(document)
+    const person = header && adapter.readProfile?.(document, new URL(location.href))
+    if (!header || !person) return null
+    const host = [...header.children].find((child) => child.localName === TIP_BUTTON_TAG)
+    const existing = host && buttons.get(host)
+    if (existing) {
+      existing.update(person, theme)
+      return existing.host
+    }
+    const button = new TipButton(person, theme, options.onTip, 'send')
+    buttons.set(button.host, button)
+    header.prepend(button.host)
+    return button.host
+  }
+
   /** Attach, re-point or remove buttons so the page has exactly one per tippable post. */
   const sync = () => {
     const live = new Set<Element>()
@@ -80,6 +97,8 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
         unasked.push(postId)
       }
     }
+    const profile = syncProfile(theme)
+    if (profile) live.add(profile)
     // Whatever is left sits under something that is no longer a tippable post (e.g. now an ad).
     for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
     if (unasked.length > 0) askAbout(unasked)

@@ -16,4 +16,8 @@ export interface SiteAdapter {
   actionBar(el: Element): Element | null
   /** Whether this page always shows posts (a timeline, a profile, a post), so none means the selectors missed. */
   expectsPosts?(url: URL): boolean
+  /** On a profile page, the row of the person's actions (Follow and the like) a Send button joins. */
+  profileHeader?(root: ParentNode): Element | null
+  /** The person a profile page is about, as a PostRef without a post (postId and postUrl null). */
+  readProfile?(root: ParentNode, url: URL): PostRef | null
 }

@@ -1,7 +1,9 @@
-// The X stand-in: a home timeline at https://x.com/home and post pages at /<handle>/status/<id>.
+// The X stand-in: a home timeline at https://x.com/home, post pages at /<handle>/status/<id>, and
+// each author's profile at /<handle>: the profile header above their posts.
 import { fulfilHtml, routeHosts, type Routable } from '../route.ts'
-import { standInPosts } from './posts.ts'
+import { AUTHORS, standInPosts, type StandInPost } from './posts.ts'
 import { timelineHtml, type UiLanguage } from './page.ts'
+import { profileHeaderHtml } from './profile.ts'
 
 export { standInPosts, kindAt, AUTHORS, type StandInPost, type StandInAuthor } from './posts.ts'
 export { ROW_HEIGHT, POOL_SIZE, type UiLanguage } from './page.ts'
@@ -19,6 +21,13 @@ export function xStandInHtml(options: XStandInOptions = {}): string {
   return timelineHtml(standInPosts(options.posts ?? 300), 'Home / X', options.language)
 }
 
+/** A profile page: the author's header, then their own posts (not their reposts of others). */
+function profileHtml(posts: StandInPost[], authorIndex: number, language: UiLanguage | undefined): string {
+  const author = AUTHORS[authorIndex]!
+  const theirs = posts.filter((p) => p.author.handle === author.handle && !p.repostedBy && !p.promoted).map((p, index) => ({ ...p, index }))
+  return timelineHtml(theirs, `${author.name} (@${author.handle}) / X`, language, profileHeaderHtml(author, 1_000_000 + authorIndex))
+}
+
 /** Serve the stand-in on x.com and twitter.com; other requests to those hosts are refused. */
 export async function routeXStandIn(context: Routable, options: XStandInOptions = {}): Promise<void> {
   const posts = standInPosts(options.posts ?? 300)
@@ -28,6 +37,8 @@ export async function routeXStandIn(context: Routable, options: XStandInOptions 
     const detail = /^\/(\w+)\/status\/(\d+)$/.exec(url.pathname)
     const post = detail && posts.find((p) => p.id === detail[2] && p.author.handle === detail[1])
     if (post) return fulfilHtml(route, timelineHtml([{ ...post, index: 0 }], `${post.author.name} on X`, options.language))
+    const author = AUTHORS.findIndex((a) => url.pathname === `/${a.handle}`)
+    if (author >= 0) return fulfilHtml(route, profileHtml(posts, author, options.language))
     return route.abort()
   })
 }

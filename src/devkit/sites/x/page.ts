@@ -4,6 +4,7 @@
 // is reused as you scroll: each row's content is replaced in place, and its action bar element is
 // kept and updated, so an extension's button in it must follow the new post.
 import type { StandInPost } from './posts.ts'
+import { PROFILE_STYLE } from './profile.ts'
 
 /** Height of every row, in CSS pixels: X measures rows; a fixed height keeps the recycler small. */
 export const ROW_HEIGHT = 300
@@ -130,12 +131,13 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 /** X's own interface language: Arabic lays the whole page out right to left. */
 export type UiLanguage = 'en' | 'ar'
 
-export function timelineHtml(posts: StandInPost[], title: string, language: UiLanguage = 'en'): string {
+/** header: markup above the timeline, such as a profile's (profile.ts). */
+export function timelineHtml(posts: StandInPost[], title: string, language: UiLanguage = 'en', header = ''): string {
   return `<!DOCTYPE html>
 <html dir="${language === 'ar' ? 'rtl' : 'ltr'}" lang="${language}" style="background-color: #FFFFFF;">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${STYLE}${header ? PROFILE_STYLE : ''}</style></head>
 <body style="background-color: #FFFFFF;">
-<div id="react-root"><div class="css-175oi2r r-13awgt0 r-12vffkv"><main role="main" class="css-175oi2r"><div class="css-175oi2r" data-testid="primaryColumn">
+<div id="react-root"><div class="css-175oi2r r-13awgt0 r-12vffkv"><main role="main" class="css-175oi2r"><div class="css-175oi2r" data-testid="primaryColumn">${header}
 <section aria-labelledby="accessible-list-1" role="region" class="css-175oi2r"><h1 id="accessible-list-1" dir="ltr" style="position:absolute;clip:rect(0 0 0 0)">Your Home Timeline</h1>
 <div aria-label="Timeline: Your Home Timeline" class="css-175oi2r"><div class="css-175oi2r" style="position: relative;"></div></div>
 </section></div></main></div></div>

@@ -14,7 +14,12 @@ const selectors = {
   labelText: 'span:not(:has(*))',
   /** Post text and names are attacker-written: an "Ad" there is not a label. */
   authorWritten: '[data-testid="tweetText"], [data-testid="User-Name"]',
-} as const
+  /** A profile's header: its action row holds the Follow (or Edit profile) button's placementTracking. */
+  profileActions: 'div:has(> [data-testid="placementTracking"]), div:has(> [data-testid="editProfileButton"])',
+  /** Name and @handle above the bio; neither is a link there. */
+  profileName: '[data-testid="UserName"]',
+  profileNameText: 'span:not(:has(*))',
+}
 
 const PROMOTED_LABELS = new Set(['Ad', 'Promoted'])
 const HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com'])
@@ -64,6 +69,19 @@ function readAuthor(el: Element): { handle: string; displayName: string | null }
   return null
 }
 
+/** The profile's name and @handle, trusted only when the @handle is the one in the page's address. */
+function readProfileName(root: ParentNode, url: URL): { handle: string; displayName: string | null } | null {
+  const pathHandle = handleFromHref(url.pathname)
+  const name = root.querySelector(selectors.profileName)
+  if (!pathHandle || !name) return null
+  const texts = [...name.querySelectorAll(selectors.profileNameText)].map((span) => span.textContent?.trim() ?? '').filter(Boolean)
+  // The display name may itself read "@someone": the @handle is the last such text, and must match the address.
+  const handle = texts.findLast((text) => text.startsWith('@'))?.slice(1)
+  if (!handle || handle.toLowerCase() !== pathHandle.toLowerCase()) return null
+  const displayName = texts[0] && texts[0] !== `@${handle}` ? texts[0].slice(0, 200) : null
+  return { handle: pathHandle, displayName }
+}
+
 export const x: SiteAdapter = {
   id: 'x',
   matches: (url) => HOSTS.has(url.hostname),
@@ -93,4 +111,12 @@ export const x: SiteAdapter = {
 
   // A profile may have no posts (new, protected, suspended): only the home timeline and a post page must.
   expectsPosts: (url) => url.pathname === '/home' || postIdFromHref(url.pathname) !== null,
+
+  profileHeader: (root) => root.querySelector(selectors.profileActions),
+
+  readProfile(root, url): PostRef | null {
+    const person = readProfileName(root, url)
+    if (!person) return null
+    return { site: 'x', handle: person.handle, postId: null, postUrl: null, displayName: person.displayName }
+  },
 }
