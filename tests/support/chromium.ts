@@ -24,7 +24,8 @@ export interface ExtensionBrowser {
   worker: Worker
 }
 
-export async function launchWithExtension(options: { dist?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+/** lang: the browser's UI language (--lang), which the extension's pages speak, e.g. 'ar' for Arabic. */
+export async function launchWithExtension(options: { dist?: string; headless?: boolean; lang?: string } = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST
   if (!existsSync(resolve(dist, 'manifest.json'))) {
     throw new Error(`No built extension at ${dist}: run \`npm run build\` first.`)
@@ -42,6 +43,7 @@ export async function launchWithExtension(options: { dist?: string; headless?: b
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))

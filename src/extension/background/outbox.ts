@@ -60,6 +60,16 @@ export async function releaseFundedTips(): Promise<void> {
   if (released > 0) await deliverDue()
 }
 
+/** The server answered again: tips waiting out a back-off after it was unreachable go now, not at their next alarm. */
+export async function sendWaitingNow(): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    const waiting = await db.outbox.where('state').equals('queued').toArray()
+    const now = Date.now()
+    await db.outbox.bulkPut(waiting.map((item) => retryNow(item, now)))
+  })
+  await deliverDue()
+}
+
 /** Undo in the panel and Cancel in the popup: refused once the tip is in flight or delivered. */
 export async function cancelTip(id: string): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {

@@ -17,6 +17,18 @@ export class Popup {
     return this.page
   }
 
+  /** Closes and opens the popup again, as a person does: it paints from the cache and syncs. */
+  async reopen(): Promise<Page> {
+    if (this.page && !this.page.isClosed()) await this.page.close()
+    this.page = null
+    return this.open()
+  }
+
+  get pendingTips(): Locator {
+    if (!this.page) throw new Error('open the popup first')
+    return this.page.getByTestId('pending-tip')
+  }
+
   get balance(): Locator {
     if (!this.page) throw new Error('open the popup first')
     return this.page.getByTestId('balance')
