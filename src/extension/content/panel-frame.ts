@@ -19,6 +19,8 @@ iframe { border: none; width: 100%; height: 100%; border-radius: 16px; color-sch
 interface OpenPanel {
   token: string
   host: HTMLElement
+  /** The button it opened from, where focus goes back when the panel closes. */
+  anchor: HTMLElement
 }
 
 /** Below the button if it fits, else above; always inside the viewport. */
@@ -83,13 +85,20 @@ export class PanelFrames {
     frame.src = `${browser.runtime.getURL(PANEL_PAGE)}#${token}`
     root.append(style, frame)
     place(host, anchor.getBoundingClientRect())
+    // Focus goes into the panel, as into a dialog, so a keyboard user carries on there.
+    frame.addEventListener('load', () => frame.focus(), { once: true })
     document.documentElement.append(host)
-    this.open = { token, host }
+    this.open = { token, host, anchor }
   }
 
   close(): void {
     this.generation++
-    this.open?.host.remove()
+    const open = this.open
     this.open = null
+    if (!open) return
+    // Focus inside the panel shows here as its host: hand it back to the button, not to the page's top.
+    const hadFocus = document.activeElement === open.host
+    open.host.remove()
+    if (hadFocus) open.anchor.shadowRoot?.querySelector('button')?.focus()
   }
 }
