@@ -1,9 +1,11 @@
 // The whole local stack in one process: the payments API on an embedded database and the Stripe
 // stand-in that it talks to through the official SDK. Used by `npm start`, `npm run tour` and the
-// e2e tests. The site stand-ins are served by the browser's request routing (see sites/).
+// e2e tests. The site stand-ins are served by the browser's request routing (see sites/); the
+// sites' public lookups that claims read are a real HTTP server the API's claim checkers point at.
 import { randomBytes } from 'node:crypto'
 import { startApi, type RunningApi } from '../server/index.ts'
 import { startStripeStandIn, type StripeStandIn } from './stripe/index.ts'
+import { startSitesPublicApi, type SitesPublicApi } from './sites/public-api.ts'
 import { DEFAULT_API_URL } from '../../scripts/build-config.ts'
 
 export interface StackOptions {
@@ -20,6 +22,8 @@ export interface StackOptions {
 export interface Stack {
   api: RunningApi
   stripe: StripeStandIn
+  /** Bluesky's AppView, Mastodon instances and X's oEmbed, as claims read them (startStack always starts it). */
+  sitesApi?: SitesPublicApi
   close(): Promise<void>
 }
 
@@ -33,6 +37,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     webhooks: [{ url: `${apiUrl.origin}/v1/webhooks/stripe`, secret: webhookSecret }],
   })
   const stripeUrl = new URL(stripe.url)
+  const sitesApi = await startSitesPublicApi()
   try {
     const api = await startApi({
       port: Number(apiUrl.port),
@@ -41,6 +46,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       databaseUrl: options.databaseUrl,
       dataDir: options.dataDir,
       devClaims: true,
+      claimCheckers: sitesApi.checkers,
       stripe: {
         secretKey: stripe.secretKey,
         webhookSecret,
@@ -53,12 +59,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       api,
       stripe,
+      sitesApi,
       async close() {
         await api.close()
         await stripe.close()
+        await sitesApi.close()
       },
     }
   } catch (error) {
+    await sitesApi.close()
     await stripe.close()
     throw error
   }

@@ -8,6 +8,7 @@ import { ApiFailure, LEDGER_STATUS } from './http/errors.ts'
 import type { ApiEnv } from './http/env.ts'
 import { LedgerError } from './ledger/index.ts'
 import { budgetRoutes } from './routes/budget.ts'
+import { claimRoutes } from './routes/claims.ts'
 import { creatorRoutes } from './routes/creator.ts'
 import { healthRoutes } from './routes/health.ts'
 import { identityRoutes } from './routes/identity.ts'
@@ -69,6 +70,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
   creatorRoutes(app, s)
   siteConfigRoutes(app, s)
   budgetRoutes(app, s)
+  claimRoutes(app, s)
 
   app.notFound((c) => c.json(new ApiFailure(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).body(), 404))
 

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from './app.ts'
+import { claimCheckers, type ClaimCheckerBases } from './claims/checkers.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-limit.ts'
 import type { FaultHooks, Logger } from './services.ts'
@@ -26,6 +27,8 @@ export interface ApiConfig {
   rateLimits?: Partial<RateLimits>
   /** Tests only: failures injected into a tip. */
   hooks?: FaultHooks
+  /** Base URLs of the sites' public interfaces that verify claims (tests: the public-API stand-in). */
+  claimCheckers?: ClaimCheckerBases
 }
 
 export interface RunningApi {
@@ -65,6 +68,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       log,
       limiters: rateLimiters({ ...DEFAULT_RATE_LIMITS, ...config.rateLimits }),
       ...(config.hooks ? { hooks: config.hooks } : {}),
+      claimCheckers: claimCheckers(config.claimCheckers),
     })
     handle = app.fetch
     const sweeper = startEscrowSweeper(db, log)
@@ -90,7 +94,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
  * Configuration from the environment: PORT (8787), DATABASE_URL, TIPLINE_DATA_DIR,
  * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE (a local stand-in, e.g.
  * http://127.0.0.1:12111), TIPLINE_PUBLIC_URL, TIPLINE_DEV_CLAIMS=1, TIPLINE_FEE_BPS,
- * TIPLINE_AUTH_RATE_PER_MIN, TIPLINE_MONEY_RATE_PER_MIN.
+ * TIPLINE_AUTH_RATE_PER_MIN, TIPLINE_MONEY_RATE_PER_MIN, and the claim checkers' base URLs
+ * TIPLINE_CLAIM_BLUESKY_URL, TIPLINE_CLAIM_MASTODON_URL, TIPLINE_CLAIM_X_URL.
  * Throws a one-line ConfigError when something required is missing or malformed.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -113,6 +118,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       authPerMinute: wholeNumber(env, 'TIPLINE_AUTH_RATE_PER_MIN', DEFAULT_RATE_LIMITS.authPerMinute),
       moneyPerMinute: wholeNumber(env, 'TIPLINE_MONEY_RATE_PER_MIN', DEFAULT_RATE_LIMITS.moneyPerMinute),
     },
+    claimCheckers: {
+      ...baseUrl(env, 'TIPLINE_CLAIM_BLUESKY_URL', 'bluesky'),
+      ...baseUrl(env, 'TIPLINE_CLAIM_MASTODON_URL', 'mastodon'),
+      ...baseUrl(env, 'TIPLINE_CLAIM_X_URL', 'x'),
+    },
   }
 }
 
@@ -126,6 +136,13 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw)
   if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number; got "${raw}".`)
   return value
+}
+
+function baseUrl(env: NodeJS.ProcessEnv, name: string, site: keyof ClaimCheckerBases): ClaimCheckerBases {
+  const raw = env[name]
+  if (!raw) return {}
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(`${name} must be an http(s) URL; got "${raw}".`)
+  return { [site]: raw }
 }
 
 function stripeBase(base: string | undefined): Pick<StripeConfig, 'host' | 'port' | 'protocol'> {

@@ -1,5 +1,6 @@
 // What route handlers need, built once at start and passed down (no module-level state).
 import type Stripe from 'stripe'
+import type { ClaimCheckers } from './claims/checkers.ts'
 import type { Db } from './db/index.ts'
 import type { RateLimiters } from './http/rate-limit.ts'
 
@@ -28,4 +29,6 @@ export interface Services {
   /** Per-instance request budgets for the auth and money routes. */
   limiters: RateLimiters
   hooks?: FaultHooks
+  /** Where handle claims are checked; the sites' public interfaces when absent. */
+  claimCheckers?: ClaimCheckers
 }

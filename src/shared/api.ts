@@ -152,6 +152,16 @@ export const CreatorView = z.object({
 })
 export type CreatorView = z.infer<typeof CreatorView>
 
+// ── claims ────────────────────────────────────────────────────────────────
+/** A claim under way: the one-time code the creator posts publicly (in a post or the profile bio). */
+export const ClaimStarted = z.object({ site: SiteId, handle: z.string(), code: z.string(), expiresAt: z.string() })
+export type ClaimStarted = z.infer<typeof ClaimStarted>
+/** proofUrl: the post carrying the code; without it the profile's bio is checked (X has no public bio lookup). */
+export const ClaimVerifyRequest = z.object({ site: SiteId, handle: Handle, proofUrl: PostUrl.optional() })
+export type ClaimVerifyRequest = z.infer<typeof ClaimVerifyRequest>
+/** What this API offers for claims: whether it takes the development shortcut. */
+export const ClaimsConfig = z.object({ devClaims: z.boolean() })
+
 // ── errors ────────────────────────────────────────────────────────────────
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
@@ -173,6 +183,10 @@ export const routes = {
   stripeWebhook: `${API_PREFIX}/webhooks/stripe`,
   creator: `${API_PREFIX}/creator`,
   devClaim: `${API_PREFIX}/dev/claims`,
+  claims: `${API_PREFIX}/claims`,
+  claimsVerify: `${API_PREFIX}/claims/verify`,
+  claimsRelease: `${API_PREFIX}/claims/release`,
+  claimsConfig: `${API_PREFIX}/claims/config`,
   siteConfig: `${API_PREFIX}/site-config`,
   health: '/health',
   ready: '/ready',
