@@ -81,13 +81,17 @@ async function apply(cast: Cast, s: Step): Promise<void> {
   const inTx = (fn: (tx: Tx) => Promise<unknown>) => db.transaction(fn)
   switch (s.op) {
     case 'topup':
-    case 'dispute_won':
-      await inTx((tx) => creditWallet(tx, s.op, { accountId: account(s.reader), amount: s.amount, currency: 'USD', reference: reference() }))
+    case 'dispute_won': {
+      const kind = s.op
+      await inTx((tx) => creditWallet(tx, kind, { accountId: account(s.reader), amount: s.amount, currency: 'USD', reference: reference() }))
       return
+    }
     case 'refund':
-    case 'dispute':
-      await inTx((tx) => takeBack(tx, s.op, { accountId: account(s.reader), amount: s.amount, currency: 'USD', reference: reference() }))
+    case 'dispute': {
+      const kind = s.op
+      await inTx((tx) => takeBack(tx, kind, { accountId: account(s.reader), amount: s.amount, currency: 'USD', reference: reference() }))
       return
+    }
     case 'tip': {
       const handle = cast.handles[s.handle]!
       const request = { site: 'x' as const, handle, postId: '1', postUrl: null, amount: s.amount, currency: 'USD' as const, note: null }

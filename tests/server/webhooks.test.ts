@@ -41,7 +41,7 @@ async function world(): Promise<World> {
   }
   const stripeSent = (objectId: string, type: string) => h.eventsAbout(objectId).filter((e) => e.type === type) as unknown as Event[]
   const events: Event[] = []
-  const [refunded, won, lost, failed, expired, late] = readers as [Device, Device, Device, Device, Device, Device]
+  const [refunded, won, lost, failed, expired, late] = readers as unknown as [Device, Device, Device, Device, Device, Device]
 
   const a = await start(refunded, 1500)
   await h.pay(a)
