@@ -32,9 +32,14 @@ export const STRIPE_STAND_IN_PORT = 12111
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const apiUrl = new URL(options.apiUrl ?? DEFAULT_API_URL)
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`
+  const connectWebhookSecret = `whsec_${randomBytes(24).toString('hex')}`
   const stripe = await startStripeStandIn({
     port: options.stripePort ?? STRIPE_STAND_IN_PORT,
-    webhooks: [{ url: `${apiUrl.origin}/v1/webhooks/stripe`, secret: webhookSecret }],
+    webhooks: [
+      { url: `${apiUrl.origin}/v1/webhooks/stripe`, secret: webhookSecret },
+      // Creators' connected accounts report on their own endpoint, as at Stripe.
+      { url: `${apiUrl.origin}/v1/webhooks/stripe-connect`, secret: connectWebhookSecret, connect: true },
+    ],
   })
   const stripeUrl = new URL(stripe.url)
   const sitesApi = await startSitesPublicApi()
@@ -50,6 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       stripe: {
         secretKey: stripe.secretKey,
         webhookSecret,
+        connectWebhookSecret,
         host: stripeUrl.hostname,
         port: Number(stripeUrl.port),
         protocol: 'http',

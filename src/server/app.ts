@@ -12,6 +12,7 @@ import { claimRoutes } from './routes/claims.ts'
 import { creatorRoutes } from './routes/creator.ts'
 import { healthRoutes } from './routes/health.ts'
 import { identityRoutes } from './routes/identity.ts'
+import { payoutRoutes } from './routes/payouts.ts'
 import { siteConfigRoutes } from './routes/site-config.ts'
 import { tipRoutes } from './routes/tips.ts'
 import { topupRoutes } from './routes/topups.ts'
@@ -70,6 +71,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
   creatorRoutes(app, s)
   siteConfigRoutes(app, s)
   budgetRoutes(app, s)
+  payoutRoutes(app, s)
   claimRoutes(app, s)
 
   app.notFound((c) => c.json(new ApiFailure(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).body(), 404))

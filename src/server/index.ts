@@ -62,6 +62,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       db,
       stripe: stripeClient(config.stripe),
       webhookSecret: config.stripe.webhookSecret,
+      ...(config.stripe.connectWebhookSecret ? { connectWebhookSecret: config.stripe.connectWebhookSecret } : {}),
       publicUrl: (config.publicUrl ?? url).replace(/\/$/, ''),
       feeBasisPoints,
       devClaims: config.devClaims ?? false,
@@ -92,7 +93,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
 
 /**
  * Configuration from the environment: PORT (8787), DATABASE_URL, TIPLINE_DATA_DIR,
- * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE (a local stand-in, e.g.
+ * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_CONNECT_WEBHOOK_SECRET, STRIPE_API_BASE (a local stand-in, e.g.
  * http://127.0.0.1:12111), TIPLINE_PUBLIC_URL, TIPLINE_DEV_CLAIMS=1, TIPLINE_FEE_BPS,
  * TIPLINE_AUTH_RATE_PER_MIN, TIPLINE_MONEY_RATE_PER_MIN, and the claim checkers' base URLs
  * TIPLINE_CLAIM_BLUESKY_URL, TIPLINE_CLAIM_MASTODON_URL, TIPLINE_CLAIM_X_URL.
@@ -111,7 +112,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...(env.TIPLINE_PUBLIC_URL ? { publicUrl: env.TIPLINE_PUBLIC_URL } : {}),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.TIPLINE_DATA_DIR ? { dataDir: env.TIPLINE_DATA_DIR } : {}),
-    stripe: { secretKey, webhookSecret, ...stripeBase(env.STRIPE_API_BASE) },
+    stripe: {
+      secretKey,
+      webhookSecret,
+      ...(env.STRIPE_CONNECT_WEBHOOK_SECRET ? { connectWebhookSecret: env.STRIPE_CONNECT_WEBHOOK_SECRET } : {}),
+      ...stripeBase(env.STRIPE_API_BASE),
+    },
     devClaims: env.TIPLINE_DEV_CLAIMS === '1',
     feeBasisPoints: wholeNumber(env, 'TIPLINE_FEE_BPS', 0),
     rateLimits: {

@@ -21,6 +21,8 @@ export interface Services {
   db: Db
   stripe: Stripe
   webhookSecret: string
+  /** The Connect endpoint's own signing secret; without one it refuses every delivery. */
+  connectWebhookSecret?: string
   /** The API's own external URL, for Checkout's success and cancel pages. */
   publicUrl: string
   feeBasisPoints: number

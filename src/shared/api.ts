@@ -162,6 +162,38 @@ export type ClaimVerifyRequest = z.infer<typeof ClaimVerifyRequest>
 /** What this API offers for claims: whether it takes the development shortcut. */
 export const ClaimsConfig = z.object({ devClaims: z.boolean() })
 
+// ── payouts ───────────────────────────────────────────────────────────────
+/** Whether the creator's Stripe Express account can be paid: false everywhere until they connect one. */
+export const PayoutAccount = z.object({
+  connected: z.boolean(),
+  detailsSubmitted: z.boolean(),
+  payoutsEnabled: z.boolean(),
+})
+export type PayoutAccount = z.infer<typeof PayoutAccount>
+/** Earnings that can be withdrawn in one currency, and the smallest withdrawal it allows. */
+export const PayoutBalance = z.object({ currency: CurrencyCode, available: z.number().int(), minimum: z.number().int() })
+export type PayoutBalance = z.infer<typeof PayoutBalance>
+/** pending: out of earnings, transfer not confirmed yet; failed and reversed: the money is back in earnings. */
+export const PayoutStatus = z.enum(['pending', 'paid', 'failed', 'reversed'])
+export type PayoutStatus = z.infer<typeof PayoutStatus>
+export const Payout = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  currency: CurrencyCode,
+  status: PayoutStatus,
+  /** Why Stripe refused or took back the transfer, in Stripe's words; null otherwise. */
+  failure: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type Payout = z.infer<typeof Payout>
+export const PayoutsView = z.object({ account: PayoutAccount, balances: z.array(PayoutBalance), payouts: z.array(Payout) })
+export type PayoutsView = z.infer<typeof PayoutsView>
+/** Withdraw `amount`, or everything available in `currency` when it is left out. */
+export const PayoutRequest = z.object({ currency: CurrencyCode, amount: MinorAmount.optional() })
+export type PayoutRequest = z.infer<typeof PayoutRequest>
+/** Stripe's hosted onboarding for the creator's Express account; single use, expires in minutes. */
+export const PayoutOnboarding = z.object({ onboardingUrl: z.url({ protocol: /^https?$/ }) })
+
 // ── errors ────────────────────────────────────────────────────────────────
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
@@ -188,6 +220,12 @@ export const routes = {
   claimsRelease: `${API_PREFIX}/claims/release`,
   claimsConfig: `${API_PREFIX}/claims/config`,
   siteConfig: `${API_PREFIX}/site-config`,
+  payouts: `${API_PREFIX}/payouts`,
+  payoutAccount: `${API_PREFIX}/payouts/account`,
+  /** Where Stripe's onboarding sends the creator back: return_url and refresh_url. */
+  payoutOnboardingDone: `${API_PREFIX}/payouts/account/done`,
+  payoutOnboardingExpired: `${API_PREFIX}/payouts/account/expired`,
+  stripeConnectWebhook: `${API_PREFIX}/webhooks/stripe-connect`,
   health: '/health',
   ready: '/ready',
 } as const

@@ -120,25 +120,29 @@ export interface AmountRange {
 export interface Limits {
   tip: AmountRange
   topup: AmountRange
+  /** One withdrawal of earnings to the creator's connected account. */
+  payout: AmountRange
 }
 
 /** Operator configuration: any bound of any currency, in minor units; the rest keep their defaults. */
 export type LimitOverrides = Partial<
-  Record<CurrencyCode, { tip?: Partial<AmountRange>; topup?: Partial<AmountRange> }>
+  Record<CurrencyCode, { tip?: Partial<AmountRange>; topup?: Partial<AmountRange>; payout?: Partial<AmountRange> }>
 >
 
 // In US dollars: a tip from 0.10 to 500.00, a top-up from 5.00 (well above every card minimum)
-// to 500.00. Other currencies scale from their `unit`.
+// to 500.00, a payout from 5.00 (so a transfer is worth its bank fee) to 10,000.00. Other
+// currencies scale from their `unit`.
 function defaultLimits(currency: CurrencyCode): Limits {
   const unit = ruleOf(currency).unit
   return {
     tip: { min: unit / 10, max: unit * 500 },
     topup: { min: unit * 5, max: unit * 500 },
+    payout: { min: unit * 5, max: unit * 10_000 },
   }
 }
 
 /**
- * The smallest and largest tip and top-up in this currency. Overrides come from configuration,
+ * The smallest and largest tip, top-up and payout in this currency. Overrides come from configuration,
  * so a bad one throws: a server should refuse to start rather than take the wrong money.
  */
 export function limitsFor(currency: CurrencyCode, overrides?: LimitOverrides): Limits {
@@ -147,8 +151,9 @@ export function limitsFor(currency: CurrencyCode, overrides?: LimitOverrides): L
   const limits: Limits = {
     tip: { ...defaults.tip, ...own?.tip },
     topup: { ...defaults.topup, ...own?.topup },
+    payout: { ...defaults.payout, ...own?.payout },
   }
-  for (const purpose of ['tip', 'topup'] as const) {
+  for (const purpose of ['tip', 'topup', 'payout'] as const) {
     const { min, max } = limits[purpose]
     for (const [bound, value] of [['min', min], ['max', max]] as const) {
       if (!isValidMinorAmount(value, currency)) {

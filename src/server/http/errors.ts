@@ -28,6 +28,7 @@ export const LEDGER_STATUS: Record<LedgerRefusal, ContentfulStatusCode> = {
   idempotency_conflict: 409,
   handle_taken: 409,
   budget_exceeded: 402,
+  below_payout_minimum: 400,
 }
 
 export const unauthenticated = () =>

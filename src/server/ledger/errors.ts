@@ -7,6 +7,7 @@ export type LedgerRefusal =
   | 'idempotency_conflict'
   | 'handle_taken'
   | 'budget_exceeded'
+  | 'below_payout_minimum'
 
 export class LedgerError extends Error {
   constructor(

@@ -5,7 +5,7 @@ import type { Tx } from '../db/index.ts'
 import type { LedgerAccount } from './accounts.ts'
 import { LedgerError } from './errors.ts'
 
-export type TransactionKind = 'topup' | 'tip' | 'claim' | 'expiry' | 'refund' | 'dispute' | 'dispute_won'
+export type TransactionKind = 'topup' | 'tip' | 'claim' | 'expiry' | 'refund' | 'dispute' | 'dispute_won' | 'payout' | 'payout_return'
 
 export interface Idempotency {
   /** Whose keys these are, e.g. tip:<acct>; the same key in two scopes is two writes. */

@@ -4,6 +4,8 @@ import Stripe from 'stripe'
 export interface StripeConfig {
   secretKey: string
   webhookSecret: string
+  /** Verifies the Connect endpoint (connected accounts' events); unset = that endpoint refuses everything. */
+  connectWebhookSecret?: string
   host?: string
   port?: number
   protocol?: 'http' | 'https'

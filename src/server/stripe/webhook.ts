@@ -3,13 +3,14 @@
 import type Stripe from 'stripe'
 import { ApiFailure } from '../http/errors.ts'
 import type { Tx } from '../db/index.ts'
+import { applyTransferReversal } from '../payouts/events.ts'
 import type { Services } from '../services.ts'
 import { firstDelivery } from './events.ts'
 import { closeTopup, fulfilCheckoutSession } from './fulfil.ts'
 import { applyRefund, closeDispute, openDispute, TopupNotCredited } from './reversals.ts'
 
 /** Signatures older than this are refused, so a captured delivery cannot be replayed later. */
-const SIGNATURE_TOLERANCE_SECONDS = 300
+export const SIGNATURE_TOLERANCE_SECONDS = 300
 
 export function verifyEvent(s: Services, rawBody: string, signature: string | undefined): Stripe.Event {
   try {
@@ -35,6 +36,8 @@ export async function handleEvent(s: Services, event: Stripe.Event): Promise<voi
       return once(s, event, (tx) => openDispute(tx, event.data.object))
     case 'charge.dispute.closed':
       return once(s, event, (tx) => closeDispute(tx, event.data.object))
+    case 'transfer.reversed':
+      return once(s, event, (tx) => applyTransferReversal(tx, event.data.object))
     default:
       s.log({ msg: 'stripe event ignored', eventId: event.id, type: event.type })
   }

@@ -1,0 +1,74 @@
+// Payouts: connecting a Stripe Express account through hosted onboarding, the creator's payout
+// view, Withdraw, the pages Stripe's onboarding sends the creator back to, and the Connect webhook.
+import { html } from 'hono/html'
+import { PayoutRequest, routes } from '../../shared/api.ts'
+import { requireAccount } from '../auth/middleware.ts'
+import { ApiFailure } from '../http/errors.ts'
+import type { ApiApp } from '../http/env.ts'
+import { limitMoney } from '../http/rate-limit.ts'
+import { body, idempotencyKey } from '../http/validate.ts'
+import { onboardingLink } from '../payouts/accounts.ts'
+import { handleConnectEvent } from '../payouts/events.ts'
+import { payoutsView } from '../payouts/view.ts'
+import { withdraw } from '../payouts/withdraw.ts'
+import type { Services } from '../services.ts'
+import { SIGNATURE_TOLERANCE_SECONDS } from '../stripe/webhook.ts'
+
+export function payoutRoutes(app: ApiApp, s: Services): void {
+  app.get(routes.payouts, requireAccount(s), async (c) => c.json(await payoutsView(s.db, c.var.accountId)))
+
+  // Makes the Express account on the first call; every call gives a fresh link, as links are single-use.
+  app.post(routes.payoutAccount, requireAccount(s), limitMoney(s.limiters), async (c) =>
+    c.json({ onboardingUrl: await onboardingLink(s, c.var.accountId) }, 201),
+  )
+
+  app.post(routes.payouts, requireAccount(s), limitMoney(s.limiters), async (c) => {
+    const key = idempotencyKey(c)
+    const request = await body(c, PayoutRequest)
+    const payout = await withdraw(s, c.var.accountId, key, request)
+    // 202: Stripe's answer did not arrive; the same request again finishes it.
+    return c.json(payout, payout.status === 'pending' ? 202 : 201)
+  })
+
+  app.get(routes.payoutOnboardingDone, (c) =>
+    c.html(page('Back from Stripe', 'Your payout account is updated in Tipline as soon as Stripe confirms it. You can close this tab.')),
+  )
+  app.get(routes.payoutOnboardingExpired, (c) =>
+    c.html(page('This link has expired', 'Open Tipline’s options page and choose Continue setup to get a new one.')),
+  )
+
+  app.post(routes.stripeConnectWebhook, async (c) => {
+    const secret = s.connectWebhookSecret
+    const raw = await c.req.text()
+    let event
+    try {
+      if (!secret) throw new Error('no Connect webhook secret configured')
+      event = s.stripe.webhooks.constructEvent(raw, c.req.header('Stripe-Signature') ?? '', secret, SIGNATURE_TOLERANCE_SECONDS)
+    } catch {
+      throw new ApiFailure(400, 'invalid_signature', 'The Stripe-Signature header is missing, wrong or too old.', 'Stripe-Signature')
+    }
+    s.log({ msg: 'stripe connect event', requestId: c.var.requestId, eventId: event.id, type: event.type, account: event.account })
+    await handleConnectEvent(s, event)
+    return c.json({ received: true })
+  })
+}
+
+// Self-contained: no scripts, fonts or images from anywhere.
+const page = (title: string, detail: string) => html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title} · Tipline</title>
+    <style>
+      body { font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #1b1b1f; }
+      h1 { font-size: 1.5rem; }
+    </style>
+  </head>
+  <body>
+    <main>
+      <h1>${title}</h1>
+      <p>${detail}</p>
+    </main>
+  </body>
+</html>`
