@@ -55,6 +55,7 @@ export const inputs = {
   'creator.claimDev': z.object({ site: SiteId, handle: Handle }),
   'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
   'selectorHealth.report': SelectorMissReport,
+  'site.enable': z.object({ origin: z.string().max(300) }),
 } as const
 
 /** The monthly budget as the panel needs it: limits in the wallet currency, and what this month already took. */
@@ -115,6 +116,8 @@ export interface Messages {
   'posts.tipped': { input: z.infer<(typeof inputs)['posts.tipped']>; output: string[] }
   /** content script → background: this site's selectors missed on a page; counted for the options page. */
   'selectorHealth.report': { input: z.infer<(typeof inputs)['selectorHealth.report']>; output: null }
+  /** popup → background: run Tipline on this granted https origin (a Mastodon instance the manifest does not list). */
+  'site.enable': { input: z.infer<(typeof inputs)['site.enable']>; output: { origin: string; registered: boolean } }
 }
 export type MessageName = keyof Messages
 

@@ -15,11 +15,12 @@ interface BuiltManifest {
 
 test('the content script fits its 15 KB gzipped budget', () => {
   const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8')) as BuiltManifest
-  const files = [
+  // A chunk listed for several sites (the listed ones, and any enabled one) loads once per page.
+  const files = new Set([
     ...manifest.content_scripts.flatMap((script) => script.js),
     ...manifest.web_accessible_resources.flatMap((entry) => entry.resources).filter((file) => file.endsWith('.js')),
-  ]
-  expect(files.some((file) => file.includes('content'))).toBe(true)
-  const gzipped = files.reduce((sum, file) => sum + gzipSync(readFileSync(resolve(DIST, file)), { level: 9 }).length, 0)
+  ])
+  expect([...files].some((file) => file.includes('content'))).toBe(true)
+  const gzipped = [...files].reduce((sum, file) => sum + gzipSync(readFileSync(resolve(DIST, file)), { level: 9 }).length, 0)
   expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES)
 })

@@ -13,6 +13,7 @@ import { postsTipped } from './posts.tipped.ts'
 import { selectorHealthReport } from './selectorHealth.report.ts'
 import { settingsGet } from './settings.get.ts'
 import { settingsUpdate } from './settings.update.ts'
+import { siteEnable } from './site.enable.ts'
 import { tipCreate } from './tip.create.ts'
 import { tipFund } from './tip.fund.ts'
 import { tipStatus } from './tip.status.ts'
@@ -41,4 +42,5 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'creator.claimDev': creatorClaimDev,
   'posts.tipped': postsTipped,
   'selectorHealth.report': selectorHealthReport,
+  'site.enable': siteEnable,
 }
