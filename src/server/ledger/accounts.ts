@@ -24,25 +24,39 @@ export interface AccountRef {
 const key = (ref: AccountRef) => `${ref.name}/${ref.currency}`
 
 /**
- * Creates any missing accounts, then locks them all FOR UPDATE in id order, so two movements
- * touching the same accounts always queue instead of deadlocking.
+ * Creates any missing accounts and locks them all FOR UPDATE in id order, so two movements
+ * touching the same accounts always queue instead of deadlocking. One round trip when the
+ * accounts exist or are new to everyone.
  */
 export async function lockAccounts(tx: Tx, refs: AccountRef[]): Promise<Map<string, LedgerAccount>> {
   const unique = [...new Map(refs.map((r) => [key(r), r])).values()]
   const names = unique.map((r) => r.name)
   const currencies = unique.map((r) => r.currency)
-  await tx.query(
-    `INSERT INTO ledger_accounts (name, currency)
-     SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (name, currency) DO NOTHING`,
-    [names, currencies],
-  )
   const { rows } = await tx.query<LedgerAccount>(
-    `SELECT id, name, currency, balance FROM ledger_accounts
-     WHERE (name, currency) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-     ORDER BY id FOR UPDATE`,
+    `WITH wanted (name, currency) AS (SELECT * FROM unnest($1::text[], $2::text[])),
+     created AS (
+       INSERT INTO ledger_accounts (name, currency) SELECT * FROM wanted
+       ON CONFLICT (name, currency) DO NOTHING RETURNING id, name, currency, balance
+     ),
+     existing AS (
+       SELECT id, name, currency, balance FROM ledger_accounts
+       WHERE (name, currency) IN (SELECT * FROM wanted) ORDER BY id FOR UPDATE
+     )
+     SELECT * FROM existing UNION ALL SELECT * FROM created`,
     [names, currencies],
   )
-  return new Map(rows.map((row) => [key(row), row]))
+  const locked = new Map(rows.map((row) => [key(row), row]))
+  if (locked.size === unique.length) return locked
+  // Another transaction created one of them while this statement ran: its snapshot could not see
+  // that row, a new statement can. (Out of id order; a deadlock that causes is retried whole.)
+  const missing = unique.filter((r) => !locked.has(key(r)))
+  const { rows: late } = await tx.query<LedgerAccount>(
+    `SELECT id, name, currency, balance FROM ledger_accounts
+     WHERE (name, currency) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY id FOR UPDATE`,
+    [missing.map((r) => r.name), missing.map((r) => r.currency)],
+  )
+  for (const row of late) locked.set(key(row), row)
+  return locked
 }
 
 export function pick(locked: Map<string, LedgerAccount>, ref: AccountRef): LedgerAccount {

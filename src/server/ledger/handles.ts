@@ -18,5 +18,8 @@ export async function ownerOf(tx: Tx, site: string, handle: string): Promise<str
  * Taken before any row lock, so it never waits while holding one.
  */
 export async function lockHandle(tx: Tx, site: string, handle: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`handle:${site}:${normaliseHandle(handle)}`])
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [handleLockKey(site, handle)])
 }
+
+/** The advisory lock's name, for statements that take it along with something else. */
+export const handleLockKey = (site: string, handle: string) => `handle:${site}:${normaliseHandle(handle)}`

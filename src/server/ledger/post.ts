@@ -58,26 +58,40 @@ export async function open(
   return { id: prior.id, replay: prior.response }
 }
 
-/** Writes the entries and moves the cached balances; entries must sum to zero per currency. */
+/**
+ * Writes the entries and moves the cached balances, in one statement; entries must sum to zero
+ * per currency. The accounts must be locked (lockAccounts) by the caller.
+ */
 export async function post(tx: Tx, transactionId: string, entries: Entry[]): Promise<void> {
   const moving = entries.filter((e) => e.amount !== 0)
   assertBalanced(moving)
+  const byAccount = new Map<number, { account: LedgerAccount; amount: number }>()
   for (const { account, amount } of moving) {
     if (!Number.isSafeInteger(amount)) throw new Error(`ledger amount ${amount} is not a safe integer`)
-    await tx.query(
-      'INSERT INTO ledger_entries (transaction_id, ledger_account_id, amount, currency) VALUES ($1, $2, $3, $4)',
-      [transactionId, account.id, amount, account.currency],
-    )
-    const { rows } = await tx.query<{ balance: number }>(
-      'UPDATE ledger_accounts SET balance = balance + $2 WHERE id = $1 RETURNING balance',
-      [account.id, amount],
-    )
-    account.balance = rows[0]?.balance ?? account.balance + amount
+    const sum = byAccount.get(account.id) ?? { account, amount: 0 }
+    sum.amount += amount
+    byAccount.set(account.id, sum)
   }
-}
-
-export async function saveResponse(tx: Tx, transactionId: string, response: unknown): Promise<void> {
-  await tx.query('UPDATE ledger_transactions SET response = $2 WHERE id = $1', [transactionId, JSON.stringify(response)])
+  const moves = [...byAccount.values()]
+  const { rows } = await tx.query<{ id: number; balance: number }>(
+    `WITH entries AS (
+       INSERT INTO ledger_entries (transaction_id, ledger_account_id, amount, currency)
+       SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[])
+     )
+     UPDATE ledger_accounts a SET balance = a.balance + m.amount
+     FROM unnest($5::bigint[], $6::bigint[]) AS m (id, amount) WHERE a.id = m.id
+     RETURNING a.id, a.balance`,
+    [
+      transactionId,
+      moving.map((e) => e.account.id),
+      moving.map((e) => e.amount),
+      moving.map((e) => e.account.currency),
+      moves.map((m) => m.account.id),
+      moves.map((m) => m.amount),
+    ],
+  )
+  const after = new Map(rows.map((row) => [Number(row.id), row.balance]))
+  for (const { account, amount } of moves) account.balance = after.get(account.id) ?? account.balance + amount
 }
 
 function assertBalanced(entries: Entry[]): void {

@@ -6,8 +6,8 @@ import type { Tx } from '../db/index.ts'
 import { debtOf, earningsOf, escrowOf, lockAccounts, pick, PLATFORM_FEES, walletOf } from './accounts.ts'
 import { assertWithinBudget } from './budget.ts'
 import { LedgerError } from './errors.ts'
-import { lockHandle, normaliseHandle, ownerOf } from './handles.ts'
-import { hashRequest, open, post, recordActivity, saveResponse } from './post.ts'
+import { handleLockKey, normaliseHandle, ownerOf } from './handles.ts'
+import { hashRequest, open, post } from './post.ts'
 
 /** How long an unclaimed tip waits in escrow before it is due back to its tipper (tips.returns_at). */
 export const ESCROW_DAYS = 90
@@ -28,14 +28,13 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
   if (opened.replay !== undefined) return opened.replay as TipReceipt
 
   const { amount, currency, site } = request
-  await assertTippable(tx, from, amount, currency)
   const handle = normaliseHandle(request.handle)
+  assertTippable(await lockHandleReadingCurrency(tx, from, site, handle), amount, currency)
   // Kept as the site shows it, for receipts and the creator's list; matched case-insensitively.
   const shownHandle = request.handle.replace(/^@/, '')
   const wallet = { name: walletOf(from), currency }
   const debt = { name: debtOf(from), currency }
   const escrow = { name: escrowOf(site, handle), currency }
-  await lockHandle(tx, site, handle)
   const locked = await lockAccounts(tx, [wallet, debt])
   if (pick(locked, debt).balance < 0) {
     throw new LedgerError('debt_outstanding', 'A refunded or disputed top-up left a debt; top up to settle it before tipping.')
@@ -59,19 +58,7 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
     ...(fee > 0 ? [{ account: pick(more, fees), amount: fee }] : []),
   ])
 
-  const { rows } = await tx.query<{ created_at: Date }>(
-    `INSERT INTO tips (id, from_account, site, handle, post_id, post_url, amount, net_amount, currency, note,
-                       recipient_account, returns_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(days => $12)) RETURNING created_at`,
-    [opened.id, from, site, shownHandle, request.postId, request.postUrl, amount, amount - fee, currency, request.note,
-      recipient, ESCROW_DAYS],
-  )
-  await recordActivity(tx, { accountId: from, kind: 'tip_sent', amount: -amount, currency, transactionId: opened.id, tipId: opened.id })
-  if (recipient) {
-    await recordActivity(tx, {
-      accountId: recipient, kind: 'tip_received', amount: amount - fee, currency, transactionId: opened.id, tipId: opened.id,
-    })
-  }
+  const createdAt = new Date()
   const receipt: TipReceipt = {
     id: opened.id,
     site,
@@ -81,18 +68,41 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
     currency,
     credited: recipient ? 'earnings' : 'escrow',
     balanceAfter: pick(locked, wallet).balance,
-    createdAt: (rows[0]?.created_at ?? new Date()).toISOString(),
+    createdAt: createdAt.toISOString(),
   }
-  await saveResponse(tx, opened.id, receipt)
+  // The tip's row, both sides' activity and the stored receipt, in one statement.
+  await tx.query(
+    `WITH tip AS (
+       INSERT INTO tips (id, from_account, site, handle, post_id, post_url, amount, net_amount, currency, note,
+                         recipient_account, created_at, returns_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12::timestamptz + make_interval(days => $13))
+     ),
+     activity AS (
+       INSERT INTO activity (account_id, kind, amount, currency, transaction_id, tip_id)
+       SELECT account_id, kind, moved, $9, $1, $1
+       FROM (VALUES ($2::text, 'tip_sent', -$7::bigint), ($11::text, 'tip_received', $8::bigint)) AS a (account_id, kind, moved)
+       WHERE account_id IS NOT NULL
+     )
+     UPDATE ledger_transactions SET response = $14 WHERE id = $1`,
+    [opened.id, from, site, shownHandle, request.postId, request.postUrl, amount, amount - fee, currency, request.note,
+      recipient, createdAt, ESCROW_DAYS, JSON.stringify(receipt)],
+  )
   return receipt
 }
 
-async function assertTippable(tx: Tx, from: string, amount: number, currency: string): Promise<void> {
+/**
+ * Takes the handle's lock (tips and claims of a handle take turns: handles.ts) and reads the
+ * wallet's currency, in one round trip. Whatever reads claims must come after, in a new statement.
+ */
+async function lockHandleReadingCurrency(tx: Tx, from: string, site: string, handle: string): Promise<string | null> {
   const { rows } = await tx.query<{ wallet_currency: string | null }>(
-    'SELECT wallet_currency FROM accounts WHERE id = $1',
-    [from],
+    'SELECT wallet_currency FROM pg_advisory_xact_lock(hashtextextended($2, 0)), accounts WHERE id = $1',
+    [from, handleLockKey(site, handle)],
   )
-  const walletCurrency = rows[0]?.wallet_currency ?? null
+  return rows[0]?.wallet_currency ?? null
+}
+
+function assertTippable(walletCurrency: string | null, amount: number, currency: string): void {
   if (walletCurrency === null) {
     throw new LedgerError('insufficient_funds', 'The wallet is empty; top up first.', 'amount')
   }
