@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl, IdempotencyKey } from './api.ts'
 import type { WalletView, CreatorView } from './api.ts'
+import type { ClaimStarted } from './api.ts'
 import { SelectorMissReport } from './selector-health.ts'
 import { SettingsUpdate, type Settings } from './settings.ts'
 
@@ -53,6 +54,10 @@ export const inputs = {
   'topup.start': z.object({ amount: MinorAmount, currency: CurrencyCode }),
   'creator.get': z.void(),
   'creator.claimDev': z.object({ site: SiteId, handle: Handle }),
+  'claims.config': z.void(),
+  'claims.start': z.object({ site: SiteId, handle: Handle }),
+  'claims.verify': z.object({ site: SiteId, handle: Handle, proofUrl: PostUrl.optional() }),
+  'claims.release': z.object({ site: SiteId, handle: Handle }),
   'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
   'selectorHealth.report': SelectorMissReport,
   'site.enable': z.object({ origin: z.string().max(300) }),
@@ -112,6 +117,14 @@ export interface Messages {
   'topup.start': { input: z.infer<(typeof inputs)['topup.start']>; output: { checkoutUrl: string } }
   'creator.get': { input: void; output: CreatorView }
   'creator.claimDev': { input: z.infer<(typeof inputs)['creator.claimDev']>; output: CreatorView }
+  /** options → background: whether the API takes the development claim shortcut. */
+  'claims.config': { input: void; output: { devClaims: boolean } }
+  /** options → background: a one-time code for the creator to post publicly. */
+  'claims.start': { input: z.infer<(typeof inputs)['claims.start']>; output: ClaimStarted }
+  /** options → background: the API checks the posted code; the handle and its escrow become the creator's. */
+  'claims.verify': { input: z.infer<(typeof inputs)['claims.verify']>; output: CreatorView }
+  /** options → background: the handle stops being the creator's. */
+  'claims.release': { input: z.infer<(typeof inputs)['claims.release']>; output: CreatorView }
   /** content script → background: which of these posts the reader has tipped (a read of the local cache). */
   'posts.tipped': { input: z.infer<(typeof inputs)['posts.tipped']>; output: string[] }
   /** content script → background: this site's selectors missed on a page; counted for the options page. */

@@ -5,6 +5,8 @@ import {
   ActivityPage,
   BudgetRequest,
   ClaimRequest,
+  ClaimStarted,
+  ClaimVerifyRequest,
   CreatorView,
   TipReceipt,
   TopupRequest,
@@ -33,11 +35,17 @@ type Writes = {
   [routes.topups]: { body: z.infer<typeof TopupRequest>; answer: z.infer<typeof TopupResponse> }
   // The contract does not fix what a dev claim answers; callers re-read the creator view after it.
   [routes.devClaim]: { body: z.infer<typeof ClaimRequest>; answer: unknown }
+  [routes.claims]: { body: z.infer<typeof ClaimRequest>; answer: ClaimStarted }
+  [routes.claimsVerify]: { body: ClaimVerifyRequest; answer: CreatorView }
+  [routes.claimsRelease]: { body: z.infer<typeof ClaimRequest>; answer: CreatorView }
 }
 const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
   [routes.tips]: TipReceipt,
   [routes.topups]: TopupResponse,
   [routes.devClaim]: z.unknown(),
+  [routes.claims]: ClaimStarted,
+  [routes.claimsVerify]: CreatorView,
+  [routes.claimsRelease]: CreatorView,
 }
 
 export const api = {

@@ -1,6 +1,6 @@
-// The development shortcut for claiming a handle: the server skips the public proof, so this
-// only works against a development API. The label says so plainly.
-import { useId, useState } from 'preact/hooks'
+// The development shortcut for claiming a handle: the server skips the public proof, so it is
+// offered only when the API says it takes it (GET /v1/claims/config). The label says so plainly.
+import { useEffect, useId, useState } from 'preact/hooks'
 import { Handle, SiteId } from '../../shared/api.ts'
 import { t } from '../i18n.ts'
 import { send } from '../send.ts'
@@ -16,6 +16,13 @@ export function ClaimHandleForm() {
   const [site, setSite] = useState<SiteId>('x')
   const [handleText, setHandleText] = useState('')
   const [claim, setClaim] = useState<Claim>({ state: 'idle' })
+  const [offered, setOffered] = useState(false)
+  useEffect(() => {
+    send('claims.config').then(
+      (config) => setOffered(config.devClaims),
+      () => setOffered(false),
+    )
+  }, [])
 
   async function submit(event: Event) {
     event.preventDefault()
@@ -32,6 +39,7 @@ export function ClaimHandleForm() {
     }
   }
 
+  if (!offered) return null
   const failed = claim.state === 'failed'
   return (
     <form class="stack claim-form" onSubmit={submit}>

@@ -6,6 +6,7 @@ import { send } from '../send.ts'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { useLiveQuery } from '../ui/use-live-query.ts'
 import { useRefresh } from '../ui/use-refresh.ts'
+import { ClaimHandle } from './ClaimHandle.tsx'
 import { ClaimHandleForm } from './ClaimHandleForm.tsx'
 import { Earnings } from './Earnings.tsx'
 import { Handles } from './Handles.tsx'
@@ -25,6 +26,7 @@ export function CreatorDashboard() {
       <section class="stack" aria-labelledby="handles-heading">
         <h2 id="handles-heading">{t('handlesHeading')}</h2>
         <Handles handles={creator?.handles} />
+        <ClaimHandle />
         <ClaimHandleForm />
       </section>
       <section class="stack" aria-labelledby="earnings-heading">

@@ -1,6 +1,7 @@
 import type { CreatorView } from '../../shared/api.ts'
 import { t, uiLocale } from '../i18n.ts'
 import { calendarDate } from '../ui/when.ts'
+import { ReleaseHandle } from './ReleaseHandle.tsx'
 
 export function Handles({ handles }: { handles: CreatorView['handles'] | undefined }) {
   return (
@@ -9,7 +10,8 @@ export function Handles({ handles }: { handles: CreatorView['handles'] | undefin
       {handles?.map((claimed) => (
         <li key={`${claimed.site}:${claimed.handle}`}>
           <bdi>@{claimed.handle}</bdi> · {t(`site_${claimed.site}`)} ·{' '}
-          <span class="muted">{t('claimedOn', calendarDate(claimed.claimedAt, uiLocale()))}</span>
+          <span class="muted">{t('claimedOn', calendarDate(claimed.claimedAt, uiLocale()))}</span>{' '}
+          <ReleaseHandle site={claimed.site} handle={claimed.handle} />
         </li>
       ))}
     </ul>

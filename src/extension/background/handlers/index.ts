@@ -1,6 +1,10 @@
 // Every message's handler, by name: the type makes a message without a handler a compile error.
 import type { MessageName } from '../../../shared/messages.ts'
 import type { Handler } from './caller.ts'
+import { claimsConfig } from './claims.config.ts'
+import { claimsRelease } from './claims.release.ts'
+import { claimsStart } from './claims.start.ts'
+import { claimsVerify } from './claims.verify.ts'
 import { creatorClaimDev } from './creator.claimDev.ts'
 import { creatorGet } from './creator.get.ts'
 import { deviceForget } from './device.forget.ts'
@@ -40,6 +44,10 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'topup.start': topupStart,
   'creator.get': creatorGet,
   'creator.claimDev': creatorClaimDev,
+  'claims.config': claimsConfig,
+  'claims.start': claimsStart,
+  'claims.verify': claimsVerify,
+  'claims.release': claimsRelease,
   'posts.tipped': postsTipped,
   'selectorHealth.report': selectorHealthReport,
   'site.enable': siteEnable,
