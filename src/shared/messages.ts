@@ -3,7 +3,7 @@
 // its input with the schema here before touching anything.
 import { z } from 'zod'
 import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl, IdempotencyKey } from './api.ts'
-import type { WalletView, CreatorView } from './api.ts'
+import type { WalletView, CreatorView, Payout, PayoutsView } from './api.ts'
 import type { ClaimStarted } from './api.ts'
 import { SelectorMissReport } from './selector-health.ts'
 import { SettingsUpdate, type Settings } from './settings.ts'
@@ -61,6 +61,9 @@ export const inputs = {
   'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
   'selectorHealth.report': SelectorMissReport,
   'site.enable': z.object({ origin: z.string().max(300) }),
+  'payouts.get': z.void(),
+  'payouts.connect': z.void(),
+  'payouts.withdraw': z.object({ currency: CurrencyCode }),
 } as const
 
 /** The monthly budget as the panel needs it: limits in the wallet currency, and what this month already took. */
@@ -131,6 +134,12 @@ export interface Messages {
   'selectorHealth.report': { input: z.infer<(typeof inputs)['selectorHealth.report']>; output: null }
   /** popup → background: run Tipline on this granted https origin (a Mastodon instance the manifest does not list). */
   'site.enable': { input: z.infer<(typeof inputs)['site.enable']>; output: { origin: string; registered: boolean } }
+  /** options → background: the creator's payout account, withdrawable earnings and payouts, fresh from the API. */
+  'payouts.get': { input: void; output: PayoutsView }
+  /** options → background: opens Stripe's hosted onboarding for the creator's payout account in a new tab. */
+  'payouts.connect': { input: void; output: { onboardingUrl: string } }
+  /** options → background: withdraws all earnings in this currency (one idempotency key per attempt). */
+  'payouts.withdraw': { input: z.infer<(typeof inputs)['payouts.withdraw']>; output: Payout }
 }
 export type MessageName = keyof Messages
 

@@ -8,6 +8,10 @@ import {
   ClaimStarted,
   ClaimVerifyRequest,
   CreatorView,
+  Payout,
+  PayoutOnboarding,
+  PayoutRequest,
+  PayoutsView,
   TipReceipt,
   TopupRequest,
   TopupResponse,
@@ -23,11 +27,13 @@ type Reads = {
   [routes.wallet]: WalletView
   [routes.activity]: z.infer<typeof ActivityPage>
   [routes.creator]: CreatorView
+  [routes.payouts]: PayoutsView
 }
 const reads: { [R in keyof Reads]: z.ZodType<Reads[R]> } = {
   [routes.wallet]: WalletView,
   [routes.activity]: ActivityPage,
   [routes.creator]: CreatorView,
+  [routes.payouts]: PayoutsView,
 }
 
 type Writes = {
@@ -38,6 +44,8 @@ type Writes = {
   [routes.claims]: { body: z.infer<typeof ClaimRequest>; answer: ClaimStarted }
   [routes.claimsVerify]: { body: ClaimVerifyRequest; answer: CreatorView }
   [routes.claimsRelease]: { body: z.infer<typeof ClaimRequest>; answer: CreatorView }
+  [routes.payouts]: { body: PayoutRequest; answer: Payout }
+  [routes.payoutAccount]: { body: Record<string, never>; answer: z.infer<typeof PayoutOnboarding> }
 }
 const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
   [routes.tips]: TipReceipt,
@@ -46,6 +54,8 @@ const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
   [routes.claims]: ClaimStarted,
   [routes.claimsVerify]: CreatorView,
   [routes.claimsRelease]: CreatorView,
+  [routes.payouts]: Payout,
+  [routes.payoutAccount]: PayoutOnboarding,
 }
 
 export const api = {

@@ -10,6 +10,7 @@ import { ClaimHandle } from './ClaimHandle.tsx'
 import { ClaimHandleForm } from './ClaimHandleForm.tsx'
 import { Earnings } from './Earnings.tsx'
 import { Handles } from './Handles.tsx'
+import { Payouts } from './Payouts.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { TipsReceived } from './TipsReceived.tsx'
 
@@ -37,6 +38,7 @@ export function CreatorDashboard() {
         <h2 id="tips-heading">{t('tipsReceivedHeading')}</h2>
         <TipsReceived tips={creator?.tips} />
       </section>
+      <Payouts />
       <SettingsSection />
     </main>
   )

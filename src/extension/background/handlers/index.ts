@@ -13,6 +13,9 @@ import { outboxRetry } from './outbox.retry.ts'
 import { panelClaim } from './panel.claim.ts'
 import { panelClose } from './panel.close.ts'
 import { panelOpen } from './panel.open.ts'
+import { payoutsConnect } from './payouts.connect.ts'
+import { payoutsGet } from './payouts.get.ts'
+import { payoutsWithdraw } from './payouts.withdraw.ts'
 import { postsTipped } from './posts.tipped.ts'
 import { selectorHealthReport } from './selectorHealth.report.ts'
 import { settingsGet } from './settings.get.ts'
@@ -50,5 +53,8 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'claims.release': claimsRelease,
   'posts.tipped': postsTipped,
   'selectorHealth.report': selectorHealthReport,
+  'payouts.get': payoutsGet,
+  'payouts.connect': payoutsConnect,
+  'payouts.withdraw': payoutsWithdraw,
   'site.enable': siteEnable,
 }
