@@ -7,6 +7,8 @@ import { join } from 'node:path'
 import { apiBaseUrl } from '../../scripts/build-config.ts'
 import { startStack, STRIPE_STAND_IN_PORT, type Stack } from '../../src/devkit/stack.ts'
 import type { Locator } from '@playwright/test'
+import { routeStandIns } from '../../src/devkit/browser.ts'
+import { launchWithExtension } from '../support/chromium.ts'
 import { test as base } from './fixtures.ts'
 
 export interface Server {
@@ -16,7 +18,15 @@ export interface Server {
   ledger(): Promise<{ tips: number; walletBalances: number[] }>
 }
 
-export const test = base.extend<{ server: Server }>({
+export const test = base.extend<{ server: Server; lang: string | undefined }>({
+  /** The browser's UI language for this test's Chromium (test.use({ lang: 'ar' })); its default otherwise. */
+  lang: [undefined, { option: true }],
+  context: async ({ stack: _stack, lang }, use) => {
+    const browser = await launchWithExtension(lang ? { lang } : {})
+    await routeStandIns(browser.context)
+    await use(browser.context)
+    await browser.context.close()
+  },
   stack: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'tipline-wallet-'))
     const options = { apiUrl: apiBaseUrl(), stripePort: Number(process.env.TIPLINE_STRIPE_PORT ?? STRIPE_STAND_IN_PORT), dataDir, log: () => {} }

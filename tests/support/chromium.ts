@@ -24,7 +24,10 @@ export interface ExtensionBrowser {
   worker: Worker
 }
 
-/** lang: the browser's UI language (--lang), which the extension's pages speak, e.g. 'ar' for Arabic. */
+/**
+ * lang: the browser's UI language, which the extension's pages speak, e.g. 'ar' for Arabic. On Linux
+ * Chromium takes it from LANGUAGE (and needs its locale files: Debian's chromium-l10n package).
+ */
 export async function launchWithExtension(options: { dist?: string; headless?: boolean; lang?: string } = {}): Promise<ExtensionBrowser> {
   const dist = options.dist ?? DIST
   if (!existsSync(resolve(dist, 'manifest.json'))) {
@@ -45,6 +48,8 @@ export async function launchWithExtension(options: { dist?: string; headless?: b
       '--no-first-run',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
+    // Playwright gives every page its own locale (en-US unless told), which extension pages read too.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
   })
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))
   const extensionId = new URL(worker.url()).host

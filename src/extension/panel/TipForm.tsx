@@ -179,7 +179,10 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
           amount={stage.amount}
           currency={currency}
           handle={post.handle}
-          onCancelled={() => startOver({ state: 'choosing' })}
+          onCancelled={() => {
+            startOver({ state: 'choosing' })
+            requestAnimationFrame(() => (firstPreset.current ?? customField.current)?.focus())
+          }}
           onRefused={(code) => refused(code, stage.amount)}
           onSent={() => setStage({ state: 'sent', amount: stage.amount })}
         />

@@ -1,10 +1,9 @@
 // A confirmed tip, followed until it settles: held for the undo window ("Sending $2.00 to @x… Undo"),
 // or waiting for the top-up paid for it, then sending, sent, saved for later, or refused.
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { HeldTip, TipStatus } from '../../shared/messages.ts'
 import { t } from '../i18n.ts'
 import { send } from '../send.ts'
-import { Button } from '../ui/Button.tsx'
 import { money } from '../ui/Money.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { errorWords } from '../ui/words.ts'
@@ -30,6 +29,9 @@ interface Props {
 export function TipProgress({ tip, funding, amount, currency, handle, onCancelled, onRefused, onSent }: Props) {
   const [status, setStatus] = useState<TipStatus>({ state: funding ? 'awaiting_funds' : 'held', error: null })
   const [undoProblem, setUndoProblem] = useState<string | null>(null)
+  // Confirm is disabled once pressed, so focus moves to the one thing the reader can still do.
+  const undoButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => undoButton.current?.focus(), [])
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>
@@ -75,9 +77,9 @@ export function TipProgress({ tip, funding, amount, currency, handle, onCancelle
         {status.state === 'delivered' && t('tipSent', money(amount, currency), who)}
       </p>
       {cancellable && (
-        <Button data-testid={status.state === 'held' ? 'undo' : 'cancel-tip'} onClick={undo}>
+        <button type="button" class="button button--secondary" ref={undoButton} data-testid={status.state === 'held' ? 'undo' : 'cancel-tip'} onClick={undo}>
           {status.state === 'held' ? t('actionUndo') : t('actionCancelTip')}
-        </Button>
+        </button>
       )}
       {undoProblem && <p role="alert">{errorWords(undoProblem)}</p>}
     </div>
