@@ -124,11 +124,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       authPerMinute: wholeNumber(env, 'TIPLINE_AUTH_RATE_PER_MIN', DEFAULT_RATE_LIMITS.authPerMinute),
       moneyPerMinute: wholeNumber(env, 'TIPLINE_MONEY_RATE_PER_MIN', DEFAULT_RATE_LIMITS.moneyPerMinute),
     },
-    claimCheckers: {
-      ...baseUrl(env, 'TIPLINE_CLAIM_BLUESKY_URL', 'bluesky'),
-      ...baseUrl(env, 'TIPLINE_CLAIM_MASTODON_URL', 'mastodon'),
-      ...baseUrl(env, 'TIPLINE_CLAIM_X_URL', 'x'),
-    },
+    ...claimCheckersFromEnv(env),
   }
 }
 
@@ -142,6 +138,16 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw)
   if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number; got "${raw}".`)
   return value
+}
+
+/** Only the checkers whose variable is set; the rest keep the sites' own public interfaces. */
+function claimCheckersFromEnv(env: NodeJS.ProcessEnv): Pick<ApiConfig, 'claimCheckers'> {
+  const bases = {
+    ...baseUrl(env, 'TIPLINE_CLAIM_BLUESKY_URL', 'bluesky'),
+    ...baseUrl(env, 'TIPLINE_CLAIM_MASTODON_URL', 'mastodon'),
+    ...baseUrl(env, 'TIPLINE_CLAIM_X_URL', 'x'),
+  }
+  return Object.keys(bases).length > 0 ? { claimCheckers: bases } : {}
 }
 
 function baseUrl(env: NodeJS.ProcessEnv, name: string, site: keyof ClaimCheckerBases): ClaimCheckerBases {

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { routes } from '../../src/shared/api.ts'
 import { startSitesPublicApi, type SitesPublicApi } from '../../src/devkit/sites/public-api.ts'
 import { startStripeStandIn, TEST_CARDS, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
-import { startApi, type RunningApi } from '../../src/server/index.ts'
+import { ConfigError, configFromEnv, startApi, type RunningApi } from '../../src/server/index.ts'
 import type { ClaimCheckerBases } from '../../src/server/claims/checkers.ts'
 import { returnExpiredTips } from '../../src/server/ledger/index.ts'
-import { newDevice, type Device } from './support/device.ts'
+import { call, newDevice, type Device } from './support/device.ts'
 import { deliver, event } from './support/webhooks.ts'
 
 const databaseUrl = process.env.DATABASE_URL
@@ -277,6 +277,12 @@ for (const target of targets) {
       expect(claimed.body.earnings).toEqual([{ currency: 'USD', amount: 90 }])
     })
 
+    test('the development shortcut is announced only when the API takes it', async () => {
+      expect((await call(at.api.url, 'GET', routes.claimsConfig)).body).toEqual({ devClaims: false })
+      const creator = await newDevice(at.api.url)
+      expect((await creator.post(routes.devClaim, { site: 'x', handle: 'no_shortcut' })).status).toBe(404)
+    })
+
     test('verify needs a code first', async () => {
       const creator = await newDevice(at.api.url)
       const unstarted = await creator.post(routes.claimsVerify, { site: 'x', handle: 'nobody_started', proofUrl: 'https://x.com/nobody_started/status/1' })
@@ -342,6 +348,20 @@ describe.runIf(databaseUrl)('the escrow sweep on two API instances at once (Post
     expect(expiries).toHaveLength(tips.length)
     expect(expiries.every((e) => e.n === 1)).toBe(true)
     for (const reader of readers) expect((await reader.get(routes.wallet)).body.balance).toBe(5_000)
+  })
+})
+
+describe('claim checker configuration', () => {
+  const required = { STRIPE_SECRET_KEY: 'sk_test_config', STRIPE_WEBHOOK_SECRET: 'whsec_config' }
+
+  test('each base URL comes from its variable; unset ones stay the sites\' own', () => {
+    const config = configFromEnv({ ...required, TIPLINE_CLAIM_BLUESKY_URL: 'http://127.0.0.1:9/bluesky', TIPLINE_CLAIM_MASTODON_URL: 'http://127.0.0.1:9/mastodon' })
+    expect(config.claimCheckers).toEqual({ bluesky: 'http://127.0.0.1:9/bluesky', mastodon: 'http://127.0.0.1:9/mastodon' })
+  })
+
+  test('a base that is not an http(s) URL is refused at start, by name', () => {
+    expect(() => configFromEnv({ ...required, TIPLINE_CLAIM_X_URL: 'ftp://oembed.example' })).toThrow(ConfigError)
+    expect(() => configFromEnv({ ...required, TIPLINE_CLAIM_X_URL: 'not a url' })).toThrow(/TIPLINE_CLAIM_X_URL/)
   })
 })
 
