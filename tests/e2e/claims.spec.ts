@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { routes } from '../../src/shared/api.ts'
+import { routeStandIns } from '../../src/devkit/browser.ts'
 import type { Stack } from '../../src/devkit/stack.ts'
 import { TEST_CARDS } from '../../src/devkit/stripe/index.ts'
 import { newDevice, type Device } from '../server/support/device.ts'
+import { launchWithExtension } from '../support/chromium.ts'
 import { test, expect } from './fixtures.ts'
 
 test('a creator claims a Bluesky handle by bio and a Mastodon handle by post; the tips that waited move to earnings', async ({ stack, options }) => {
@@ -61,6 +63,30 @@ test('a released handle leaves the list, and the tips it already brought stay ea
   await page.getByTestId('claim-release-confirm').click()
   await expect(page.getByTestId('handles')).toHaveText('No handles claimed yet.')
   await expect(page.getByTestId('earnings')).toHaveText('$1.50')
+})
+
+const inArabic = test.extend({
+  context: async ({ stack: _stack }, use) => {
+    const browser = await launchWithExtension({ lang: 'ar' })
+    await routeStandIns(browser.context)
+    await use(browser.context)
+    await browser.context.close()
+  },
+})
+
+inArabic('in Arabic the claim form reads right to left, says why a proof failed, and passes axe', async ({ stack, options }) => {
+  const page = await options.open()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  const claim = new ClaimForm(page)
+  const code = await claim.getCode('bluesky', 'nour.example.com')
+  await claim.verify()
+  await expect(claim.problem).toHaveText('تعذّر العثور على المنشور أو الملف الشخصي. تأكد أنه عام وأن الرابط صحيح.')
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+  await showOnSite(stack, 'profile', { site: 'bluesky', handle: 'nour.example.com', bio: code })
+  await claim.verify()
+  await expect(claim.result).toContainText('تم التحقق')
+  await expect(claim.result).toContainText('@nour.example.com')
 })
 
 /** The verified-claim form on the options page. */

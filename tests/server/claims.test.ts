@@ -200,10 +200,10 @@ for (const target of targets) {
       expect(byStatus.body.earnings).toEqual([{ currency: 'USD', amount: 120 }])
 
       const noInstance = await other.post(routes.claims, { site: 'mastodon', handle: user })
-      expect(noInstance.status).toBe(201)
-      const refused = await other.post(routes.claimsVerify, { site: 'mastodon', handle: user })
-      expect(refused.status).toBe(400)
-      expect(refused.body.error.code).toBe('claim_handle_invalid')
+      expect(noInstance.status).toBe(400)
+      expect(noInstance.body.error).toMatchObject({ code: 'claim_handle_invalid', field: 'handle' })
+      const address = await other.post(routes.claims, { site: 'mastodon', handle: `${user}@127.0.0.1` })
+      expect(address.body.error).toMatchObject({ code: 'claim_handle_invalid' })
     })
 
     test('X: a post through oEmbed; its author must be the handle and its text must carry the code', async () => {

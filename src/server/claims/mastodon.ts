@@ -17,11 +17,17 @@ interface Status {
 // address of its own network by a handle such as nour@127.0.0.1.
 const INSTANCE = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 
-export async function checkMastodon(base: string | null, q: ProofQuestion): Promise<void> {
-  const [user, instance, extra] = q.handle.split('@')
+/** user@instance → its parts; refuses a handle without an instance, since that is where it is checked. */
+export function mastodonAccount(handle: string): { user: string; instance: string } {
+  const [user, instance, extra] = handle.split('@')
   if (!user || !instance || extra !== undefined || !INSTANCE.test(instance)) {
     throw handleInvalid('a Mastodon handle names its instance, like nour@mastodon.social.')
   }
+  return { user, instance }
+}
+
+export async function checkMastodon(base: string | null, q: ProofQuestion): Promise<void> {
+  const { user, instance } = mastodonAccount(q.handle)
   const api = `${base ? `${base}/${instance}` : `https://${instance}`}/api/v1`
   // An account on its own instance has acct "user"; the same account seen elsewhere is user@instance.
   const isOwner = (acct: string | undefined) => acct?.toLowerCase() === user || acct?.toLowerCase() === q.handle

@@ -5,6 +5,7 @@ import { ClaimRequest, ClaimVerifyRequest, routes } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
 import { claimCheckers } from '../claims/checkers.ts'
 import { pendingCode, dropCode, startClaim } from '../claims/codes.ts'
+import { mastodonAccount } from '../claims/mastodon.ts'
 import { checkProof } from '../claims/proof.ts'
 import { releaseHandle } from '../claims/release.ts'
 import { ApiFailure } from '../http/errors.ts'
@@ -25,6 +26,8 @@ export function claimRoutes(app: ApiApp, s: Services): void {
     const request = await body(c, ClaimRequest)
     const handle = normaliseHandle(request.handle)
     const accountId = c.var.accountId
+    // Said now rather than after the creator has posted a code where it cannot be checked.
+    if (request.site === 'mastodon') mastodonAccount(handle)
     const started = await s.db.transaction(async (tx) => {
       const owner = await ownerOf(tx, request.site, handle)
       if (owner === accountId) throw new ApiFailure(409, 'handle_already_yours', `@${handle} on ${request.site} is already yours.`, 'handle')
