@@ -14,7 +14,7 @@ import {
   settle,
   startSending,
 } from '../../src/extension/background/outbox-state.ts'
-import { OUTBOX_ALARM, deliver, deliverDue, scheduleRetry, sendTip } from '../../src/extension/background/outbox.ts'
+import { OUTBOX_ALARM, deliver, deliverDue, scheduleRetry } from '../../src/extension/background/outbox.ts'
 import { alarms, resetFakeBrowser } from './background-fake-browser.ts'
 import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
 
@@ -118,6 +118,12 @@ describe('delivering tips to the API', () => {
   afterEach(() => vi.useRealTimers())
 
   const outboxItem = async (id: string): Promise<OutboxItem | undefined> => db.outbox.get(id)
+  /** A tip written to the outbox, then its first attempt, as the outbox does once a hold ends. */
+  const sendTip = async (tip: TipRequest): Promise<OutboxItem> => {
+    const item = queuedTip(crypto.randomUUID(), tip, Date.now())
+    await db.outbox.add(item)
+    return deliver(item.id)
+  }
 
   test('a tip is written to the outbox, sent once with its id as the Idempotency-Key, and marks the post tipped', async () => {
     const item = await sendTip(request)

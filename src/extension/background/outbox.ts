@@ -11,7 +11,6 @@ import {
   fundsArrived,
   heldTip,
   isDue,
-  queuedTip,
   retryNow,
   settle,
   startSending,
@@ -22,13 +21,6 @@ import { refreshSoon } from './sync.ts'
 import { announceTipped } from './tipped-posts.ts'
 
 export const OUTBOX_ALARM = 'outbox.retry'
-
-/** Queues a tip and makes the first attempt; the item comes back in whatever state that left it. */
-export async function sendTip(request: TipRequest): Promise<OutboxItem> {
-  const item = queuedTip(crypto.randomUUID(), request, Date.now())
-  await db.outbox.add(item)
-  return deliver(item.id)
-}
 
 /**
  * Saves a confirmed tip held for its undo window, then sends it. The key is the panel's, made once
