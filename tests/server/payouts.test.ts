@@ -1,7 +1,8 @@
 // Payouts through Stripe Connect, end to end over real HTTP: the API on PGlite (and on Postgres
 // when DATABASE_URL is set), the real stripe SDK talking to the Stripe stand-in through a small
 // proxy that can lose Stripe's answers, and the stand-in delivering its signed events to the
-// API's two endpoints (the platform's, and the Connect one for creators' accounts) by itself.
+// API's two endpoints (the platform's, through a gate that can hold transfer.created back, and
+// the Connect one for creators' accounts) by itself.
 import { randomBytes } from 'node:crypto'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -53,6 +54,46 @@ async function startStripeLine(target: string): Promise<StripeLine> {
   return line
 }
 
+/** Passes the stand-in's deliveries to the API's platform endpoint; while `holding`, transfer.created waits. */
+interface EventGate {
+  url: string
+  holding: boolean
+  release(): void
+  close(): Promise<void>
+}
+
+async function startEventGate(apiUrl: string): Promise<EventGate> {
+  const held: Array<() => void> = []
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of incoming) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
+    if (gate.holding && (JSON.parse(body) as { type: string }).type === 'transfer.created') {
+      await new Promise<void>((resume) => held.push(resume))
+    }
+    const answer = await fetch(`${apiUrl}${incoming.url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': String(incoming.headers['stripe-signature']) },
+      body,
+    })
+    outgoing.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const gate: EventGate = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    holding: false,
+    release() {
+      gate.holding = false
+      for (const resume of held.splice(0)) resume()
+    },
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }),
+  }
+  return gate
+}
+
 async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -68,6 +109,7 @@ for (const target of targets) {
     let api: RunningApi
     let standIn: StripeStandIn
     let line: StripeLine
+    let gate: EventGate
     let stripe: Stripe
 
     beforeAll(async () => {
@@ -75,12 +117,13 @@ for (const target of targets) {
       const apiUrl = `http://127.0.0.1:${port}`
       const webhookSecret = `whsec_${key()}`
       const connectWebhookSecret = `whsec_${key()}`
+      gate = await startEventGate(apiUrl)
       standIn = await startStripeStandIn({
         port: 0,
         secretKey: `sk_test_${key()}`,
         retry: { baseMs: 50, maxAttempts: 5 },
         webhooks: [
-          { url: `${apiUrl}${routes.stripeWebhook}`, secret: webhookSecret },
+          { url: `${gate.url}${routes.stripeWebhook}`, secret: webhookSecret },
           { url: `${apiUrl}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true },
         ],
       })
@@ -107,7 +150,9 @@ for (const target of targets) {
     afterAll(async () => {
       await api?.close()
       await line?.close()
+      gate?.release()
       await standIn?.close()
+      await gate?.close()
     })
 
     /** A creator with a claimed handle and `amount` of earnings from a reader's tip (paid by a real top-up). */
@@ -240,8 +285,9 @@ for (const target of targets) {
     test('when Stripe\'s answers are lost the payout waits, and the retry with the same key finishes it with the one transfer made', async () => {
       const creator = await creatorEarning(900)
       const stripeAccount = await onboard(creator)
-      // The SDK tries three times itself (with one key); all three answers are lost.
+      // The SDK tries three times itself (with one key); all three answers are lost, and so is (for now) Stripe's event.
       line.loseTransfers = 3
+      gate.holding = true
       const idempotencyKey = key()
       const lost = await withdraw(creator, idempotencyKey)
       expect(line.loseTransfers).toBe(0)
@@ -252,8 +298,25 @@ for (const target of targets) {
       const retried = await withdraw(creator, idempotencyKey)
       expect(retried.status).toBe(201)
       expect(retried.body).toMatchObject({ id: lost.body.id, status: 'paid' })
+      gate.release()
+      const [transfer] = await transfersTo(stripeAccount)
+      await eventually(async () => expect(standIn.events().find((e) => e.type === 'transfer.created' && (e.data.object as { id: string }).id === transfer!.id)?.pending_webhooks).toBe(0))
       expect(await transfersTo(stripeAccount)).toHaveLength(1)
       expect(await availableAt(stripeAccount)).toBe(900)
+      expect((await creator.get(routes.payouts)).body.payouts).toEqual([retried.body])
+      expect(await ledgerViolations(api.db)).toEqual(NO_VIOLATIONS)
+    })
+
+    test('when Stripe\'s answers are lost and nobody retries, transfer.created settles the payout', async () => {
+      const creator = await creatorEarning(600)
+      const stripeAccount = await onboard(creator)
+      line.loseTransfers = 3
+      gate.holding = true
+      const lost = await withdraw(creator, key())
+      expect(lost.body.status).toBe('pending')
+      gate.release()
+      await eventually(async () => expect((await creator.get(routes.payouts)).body.payouts).toMatchObject([{ id: lost.body.id, status: 'paid' }]))
+      expect(await transfersTo(stripeAccount)).toHaveLength(1)
       expect(await ledgerViolations(api.db)).toEqual(NO_VIOLATIONS)
     })
 

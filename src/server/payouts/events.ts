@@ -1,6 +1,7 @@
 // Stripe's word on payouts after the fact. On the Connect endpoint (events on creators'
-// accounts): account.updated, which tracks readiness. On the platform endpoint: transfer.reversed,
-// which returns a payout's money to earnings. Each event id is stored in the transaction of its effect.
+// accounts): account.updated, which tracks readiness. On the platform endpoint: transfer.created,
+// which settles a payout whose transfer answer was lost, and transfer.reversed, which returns a
+// payout's money to earnings. Each event id is stored in the transaction of its effect.
 import type Stripe from 'stripe'
 import { fromStripeAmount } from '../../shared/currencies.ts'
 import type { Tx } from '../db/index.ts'
@@ -22,6 +23,12 @@ export async function handleConnectEvent(s: Services, event: Stripe.Event): Prom
     default:
       s.log({ msg: 'stripe connect event ignored', eventId: event.id, type: event.type })
   }
+}
+
+/** transfer.created: the transfer exists, whether or not its answer reached the API. */
+export async function applyTransferCreated(tx: Tx, transfer: Stripe.Transfer): Promise<void> {
+  const payoutId = transfer.metadata?.payout
+  if (payoutId && (await payoutById(tx, payoutId))) await markPayoutPaid(tx, payoutId, transfer.id)
 }
 
 /** transfer.reversed: whatever Stripe has taken back so far, less what was already returned, goes back to earnings. */

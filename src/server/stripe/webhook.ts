@@ -3,7 +3,7 @@
 import type Stripe from 'stripe'
 import { ApiFailure } from '../http/errors.ts'
 import type { Tx } from '../db/index.ts'
-import { applyTransferReversal } from '../payouts/events.ts'
+import { applyTransferCreated, applyTransferReversal } from '../payouts/events.ts'
 import type { Services } from '../services.ts'
 import { firstDelivery } from './events.ts'
 import { closeTopup, fulfilCheckoutSession } from './fulfil.ts'
@@ -36,6 +36,8 @@ export async function handleEvent(s: Services, event: Stripe.Event): Promise<voi
       return once(s, event, (tx) => openDispute(tx, event.data.object))
     case 'charge.dispute.closed':
       return once(s, event, (tx) => closeDispute(tx, event.data.object))
+    case 'transfer.created':
+      return once(s, event, (tx) => applyTransferCreated(tx, event.data.object))
     case 'transfer.reversed':
       return once(s, event, (tx) => applyTransferReversal(tx, event.data.object))
     default:
