@@ -13,7 +13,7 @@ import { errorCode } from '../ui/send-error.ts'
 import { calendarDate } from '../ui/when.ts'
 import { errorWords } from '../ui/words.ts'
 
-/** While Stripe has the creator's details but has not confirmed them, look again this often. */
+/** After the creator opened Stripe's onboarding from here, look for Stripe's answer this often until it is ready. */
 const WAITING_POLL_MS = 3_000
 
 type Action = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; words: string } | { kind: 'failed'; code: string }
@@ -22,6 +22,7 @@ export function Payouts() {
   const [view, setView] = useState<PayoutsView | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [action, setAction] = useState<Action>({ kind: 'idle' })
+  const [onboarding, setOnboarding] = useState(false)
 
   const load = useCallback(() => {
     send('payouts.get').then(
@@ -39,7 +40,7 @@ export function Payouts() {
     document.addEventListener('visibilitychange', onVisible)
     return () => document.removeEventListener('visibilitychange', onVisible)
   }, [load])
-  const waiting = view?.account.connected === true && !view.account.payoutsEnabled
+  const waiting = onboarding && view?.account.payoutsEnabled === false
   useEffect(() => {
     if (!waiting) return
     const timer = setInterval(load, WAITING_POLL_MS)
@@ -58,6 +59,7 @@ export function Payouts() {
   const connect = () =>
     run(async () => {
       await send('payouts.connect')
+      setOnboarding(true)
       return t('payoutsOpened')
     })
   const withdraw = (currency: CurrencyCode) => run(async () => outcomeWords(await send('payouts.withdraw', { currency })))
