@@ -18,6 +18,8 @@ const CREATORS = 64
 const TIP = 10 // $0.10, the smallest USD tip
 const TOPUP = 50_000 // $500.00, the largest USD top-up
 const root = resolve(import.meta.dirname, '../..')
+// Postgres on this port, PGlite on the next; set BENCH_PORT when another run may hold them.
+const PORT = Number(process.env.BENCH_PORT ?? 18890)
 
 interface Figures {
   tips_per_s: number
@@ -53,7 +55,9 @@ async function load(perClient: number, request: (client: number, n: number) => P
 }
 
 async function startApiProcess(port: number, stripe: StripeStandIn, databaseUrl?: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'tests/bench/api-server.ts')], {
+  // BENCH_CPU_PROF_DIR=<dir> writes a .cpuprofile of each API process there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF_DIR] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', resolve(root, 'tests/bench/api-server.ts')], {
     cwd: root,
     env: {
       ...process.env,
@@ -146,11 +150,11 @@ export async function benchApi(): Promise<Record<string, Figures>> {
   const results: Record<string, Figures> = {}
   try {
     if (process.env.DATABASE_URL) {
-      results.postgres = await withScratchDatabase(process.env.DATABASE_URL, (url) => benchOne('postgres', 18890, stripe, url))
+      results.postgres = await withScratchDatabase(process.env.DATABASE_URL, (url) => benchOne('postgres', PORT, stripe, url))
     } else {
       console.warn('  postgres: SKIPPED — set DATABASE_URL to a Postgres server to measure it')
     }
-    results.pglite = await benchOne('pglite', 18891, stripe)
+    results.pglite = await benchOne('pglite', PORT + 1, stripe)
   } finally {
     await stripe.close()
   }
