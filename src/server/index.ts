@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-
 import type { FaultHooks, Logger } from './services.ts'
 import { stripeClient, type StripeConfig } from './stripe/client.ts'
 import { startEscrowSweeper } from './sweeper.ts'
+import { startPayoutResumer } from './payouts/resume.ts'
 
 export type { Db } from './db/index.ts'
 
@@ -58,9 +59,10 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       server.listen(config.port, host, resolve)
     })
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`
+    const stripe = stripeClient(config.stripe)
     const app = buildApp({
       db,
-      stripe: stripeClient(config.stripe),
+      stripe,
       webhookSecret: config.stripe.webhookSecret,
       ...(config.stripe.connectWebhookSecret ? { connectWebhookSecret: config.stripe.connectWebhookSecret } : {}),
       publicUrl: (config.publicUrl ?? url).replace(/\/$/, ''),
@@ -73,6 +75,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     })
     handle = app.fetch
     const sweeper = startEscrowSweeper(db, log)
+    const payoutResumer = startPayoutResumer({ db, stripe, log })
     log({ msg: 'api listening', url, database: config.databaseUrl ? 'postgres' : 'pglite' })
     return {
       url,
@@ -82,6 +85,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
         server.closeIdleConnections()
         await closed
         await sweeper.stop()
+        await payoutResumer.stop()
         await db.close()
       },
     }

@@ -10,6 +10,7 @@ import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { startStripeStandIn, TEST_CARDS, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
 import { startApi, type RunningApi } from '../../src/server/index.ts'
+import { resumePendingPayouts } from '../../src/server/payouts/resume.ts'
 import { routes } from '../../src/shared/api.ts'
 import { call, newDevice, type Device } from './support/device.ts'
 import { ledgerViolations, NO_VIOLATIONS } from './support/invariants.ts'
@@ -19,17 +20,27 @@ if (process.env.DATABASE_URL) targets.push({ name: 'Postgres (DATABASE_URL)', da
 
 const key = () => randomBytes(12).toString('hex')
 
-/** Forwards the API's Stripe requests to the stand-in; `loseTransfers` swallows that many answers to POST /v1/transfers after the stand-in acted. */
+/**
+ * Forwards the API's Stripe requests to the stand-in. For POST /v1/transfers, `loseTransfers`
+ * swallows that many answers after the stand-in acted; `dropTransfers` drops that many requests
+ * before they reach it.
+ */
 interface StripeLine {
   url: URL
   loseTransfers: number
+  dropTransfers: number
   close(): Promise<void>
 }
 
 async function startStripeLine(target: string): Promise<StripeLine> {
   const to = new URL(target)
-  const line: StripeLine = { url: to, loseTransfers: 0, close: async () => undefined }
+  const line: StripeLine = { url: to, loseTransfers: 0, dropTransfers: 0, close: async () => undefined }
   const server: Server = createServer((incoming, outgoing) => {
+    if (incoming.method === 'POST' && incoming.url === '/v1/transfers' && line.dropTransfers > 0) {
+      line.dropTransfers -= 1
+      incoming.socket.destroy()
+      return
+    }
     const forward = httpRequest(
       { host: to.hostname, port: to.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
       (answer) => {
@@ -317,6 +328,24 @@ for (const target of targets) {
       gate.release()
       await eventually(async () => expect((await creator.get(routes.payouts)).body.payouts).toMatchObject([{ id: lost.body.id, status: 'paid' }]))
       expect(await transfersTo(stripeAccount)).toHaveLength(1)
+      expect(await ledgerViolations(api.db)).toEqual(NO_VIOLATIONS)
+    })
+
+    test('a payout whose transfer request never reached Stripe is sent by the resumer, once', async () => {
+      const creator = await creatorEarning(700)
+      const stripeAccount = await onboard(creator)
+      line.dropTransfers = 3
+      const stuck = await withdraw(creator, key())
+      expect(stuck.status).toBe(202)
+      expect(await transfersTo(stripeAccount)).toHaveLength(0)
+
+      const resumer = { db: api.db, stripe, log: () => undefined }
+      expect(await resumePendingPayouts(resumer, 0)).toBeGreaterThanOrEqual(1)
+      expect(await resumePendingPayouts(resumer, 0)).toBe(0)
+      const transfers = await transfersTo(stripeAccount)
+      expect(transfers).toHaveLength(1)
+      expect(transfers[0]).toMatchObject({ amount: 700, metadata: { payout: stuck.body.id } })
+      expect((await creator.get(routes.payouts)).body.payouts).toMatchObject([{ id: stuck.body.id, status: 'paid' }])
       expect(await ledgerViolations(api.db)).toEqual(NO_VIOLATIONS)
     })
 

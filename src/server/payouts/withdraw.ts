@@ -20,7 +20,7 @@ export async function withdraw(s: Services, accountId: string, idempotencyKey: s
     }
     return bookPayout(tx, { accountId, idempotencyKey, request, stripeAccount: account.stripeAccount })
   })
-  if (booked.status === 'pending') await transfer(s, accountId, booked)
+  if (booked.status === 'pending') await sendTransfer(s, accountId, booked)
   const payout = await payoutView(s.db, booked.id)
   if (!payout) throw new Error(`payout ${booked.id} vanished`)
   return payout
@@ -29,7 +29,8 @@ export async function withdraw(s: Services, accountId: string, idempotencyKey: s
 /** The transfer's idempotency key: one payout, one transfer. */
 export const transferKey = (payoutId: string) => `tipline-payout-${payoutId}`
 
-async function transfer(s: Services, accountId: string, payout: BookedPayout): Promise<void> {
+/** Asks Stripe for the payout's transfer (again, if need be: the key makes it one) and records the outcome. */
+export async function sendTransfer(s: Pick<Services, 'db' | 'stripe' | 'log'>, accountId: string, payout: BookedPayout): Promise<void> {
   let made: Stripe.Transfer
   try {
     made = await s.stripe.transfers.create(
