@@ -12,6 +12,13 @@ export interface EngineOptions {
   tippedAmong(postIds: string[]): Promise<string[]>
   /** What each pass over the page found, for the selector health check. */
   onPass?(found: PassResult): void
+  /** Benchmarks only (npm run bench:content): time each pass as a 'tipline:sync' performance measure. */
+  measure?: boolean
+}
+
+/** The detail of each 'tipline:sync' measure: how many buttons the pass attached or re-pointed. */
+export interface SyncMeasureDetail {
+  bound: number
 }
 
 export interface PassResult {
@@ -69,6 +76,8 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
 
   /** Attach, re-point or remove buttons so the page has exactly one per tippable post. */
   const sync = () => {
+    const started = options.measure ? performance.now() : 0
+    let bound = 0
     const live = new Set<Element>()
     const unasked: string[] = []
     const theme = pageTheme()
@@ -83,8 +92,10 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
       const host = [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
       let button = host && buttons.get(host)
       if (button) {
+        if (button.post.postId !== post.postId) bound++
         button.update(post, theme)
       } else {
+        bound++
         button = new TipButton(post, theme, options.onTip)
         buttons.set(button.host, button)
         bar.append(button.host)
@@ -103,6 +114,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
     if (unasked.length > 0) askAbout(unasked)
     options.onPass?.({ posts: posts.length, withoutActionBar })
+    if (options.measure) performance.measure('tipline:sync', { start: started, detail: { bound } satisfies SyncMeasureDetail })
   }
 
   // One MutationObserver, its reports batched into one pass per frame.

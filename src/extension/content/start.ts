@@ -10,6 +10,7 @@ import { PanelFrames } from './panel-frame.ts'
 import { followSelectorOverrides } from './remote-selectors.ts'
 import { followSiteSwitch } from './settings.ts'
 import type { SiteAdapter } from './site-adapter.ts'
+import { BENCH_FLAG_STORAGE_KEY } from './bench-flag.ts'
 
 function isPostTipped(message: unknown): message is Extract<ContentCommand, { type: 'post.tipped' }> {
   const m = message as Partial<Extract<ContentCommand, { type: 'post.tipped' }>> | null
@@ -36,6 +37,7 @@ export function startTipline(adapter: SiteAdapter): void {
     engine = null
     panels.close()
   }
+  let measure = false
   const runEngine = () => {
     siteOff = new AbortController()
     engine = startEngine(adapter, {
@@ -48,6 +50,7 @@ export function startTipline(adapter: SiteAdapter): void {
       },
       tippedAmong: (postIds) => send('posts.tipped', { site: adapter.id, postIds }),
       onPass: health.onPass,
+      measure,
     })
   }
 
@@ -57,7 +60,9 @@ export function startTipline(adapter: SiteAdapter): void {
     stopEngine()
     runEngine()
   }
-  void followSelectorOverrides(adapter, stop.signal, restartEngine).then(() =>
-    followSiteSwitch(adapter.id, stop.signal, (enabled) => (enabled ? runEngine() : stopEngine())),
-  )
+  const benchFlag = browser.storage.local.get(BENCH_FLAG_STORAGE_KEY).then((stored) => stored[BENCH_FLAG_STORAGE_KEY] === true, () => false)
+  void Promise.all([benchFlag, followSelectorOverrides(adapter, stop.signal, restartEngine)]).then(([flag]) => {
+    measure = flag
+    followSiteSwitch(adapter.id, stop.signal, (enabled) => (enabled ? runEngine() : stopEngine()))
+  })
 }

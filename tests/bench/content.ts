@@ -1,0 +1,153 @@
+// The content script's cost on a long X timeline, in real Chromium: 2,000 stand-in posts scrolled
+// end to end, once with the extension and once in a profile without it, in the same run.
+//   per_post_ms_median/p99    main-thread time of each engine pass per button it attached or
+//                             re-pointed ('tipline:sync' measures, on only under the bench flag)
+//   scripting_ratio           CDP Performance ScriptDuration over the whole scroll, with / without
+//   long_tasks_added          PerformanceObserver 'longtask' entries, with minus without
+//   layout_shift              PerformanceObserver 'layout-shift' total, with minus without
+//   content_script_gzip_bytes the loader and every chunk it imports, gzipped (as the budget test)
+// Run: npm run bench:content (builds nothing: uses TIPLINE_DIST or dist/, like the e2e tests).
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import { DIST, findChromium, launchWithExtension } from '../support/chromium.ts'
+import { refuseUnserved } from '../../src/devkit/sites/route.ts'
+import { routeXStandIn, ROW_HEIGHT } from '../../src/devkit/sites/x/index.ts'
+import { BENCH_FLAG_STORAGE_KEY } from '../../src/extension/content/bench-flag.ts'
+import type { SyncMeasureDetail } from '../../src/extension/content/engine.ts'
+import { percentile, round, writeFigures } from './report.ts'
+
+const POSTS = 2000
+/** Less than the viewport's height, so every row is on screen at some step, as when a person scrolls. */
+const STEP_PX = 700
+const VIEWPORT = { width: 1000, height: 900 }
+
+interface ScrollRun {
+  scriptSeconds: number
+  longTasks: number
+  layoutShift: number
+  /** Per engine pass that bound buttons: its duration divided by the buttons it bound. */
+  perPostMs: number[]
+  bound: number
+}
+
+/** Observers in the page's own world from its first script on, as a site's RUM script would have them. */
+function observePage(): void {
+  const seen = { longTasks: 0, layoutShift: 0 }
+  Object.assign(window, { benchSeen: seen })
+  new PerformanceObserver((list) => {
+    seen.longTasks += list.getEntries().length
+  }).observe({ type: 'longtask', buffered: true })
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      if (!entry.hadRecentInput) seen.layoutShift += entry.value
+    }
+  }).observe({ type: 'layout-shift', buffered: true })
+}
+
+async function scrollEndToEnd(context: BrowserContext, withExtension: boolean): Promise<ScrollRun> {
+  await refuseUnserved(context)
+  await routeXStandIn(context, { posts: POSTS })
+  const page = await context.newPage()
+  await page.setViewportSize(VIEWPORT)
+  await page.addInitScript(observePage)
+  await page.goto('https://x.com/home', { waitUntil: 'load' })
+  if (withExtension) await page.locator('tipline-button').first().waitFor({ state: 'attached' })
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const before = await scriptSeconds(cdp)
+  // The page scrolls itself, a step per two frames, so the timing is the page's and not the test's round
+  // trips. A string, because tsx would wrap a named inner function in a helper the page does not have.
+  await page.evaluate(`new Promise((done) => {
+    const next = () => {
+      if (scrollY + innerHeight >= ${POSTS * ROW_HEIGHT}) return done()
+      scrollBy(0, ${STEP_PX})
+      requestAnimationFrame(() => requestAnimationFrame(next))
+    }
+    next()
+  })`)
+  // Let the last pass and observers report.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)))
+  const after = await scriptSeconds(cdp)
+  const seen = await page.evaluate(() => (window as unknown as { benchSeen: { longTasks: number; layoutShift: number } }).benchSeen)
+  const passes = await readSyncMeasures(page)
+  return {
+    scriptSeconds: after - before,
+    longTasks: seen.longTasks,
+    layoutShift: seen.layoutShift,
+    perPostMs: passes.filter((pass) => pass.bound > 0).map((pass) => pass.duration / pass.bound),
+    bound: passes.reduce((sum, pass) => sum + pass.bound, 0),
+  }
+}
+
+async function scriptSeconds(cdp: import('@playwright/test').CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+  return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN
+}
+
+function readSyncMeasures(page: Page): Promise<{ duration: number; bound: number }[]> {
+  return page.evaluate(() =>
+    performance.getEntriesByName('tipline:sync').map((entry) => ({
+      duration: entry.duration,
+      bound: ((entry as PerformanceMeasure).detail as SyncMeasureDetail | null)?.bound ?? 0,
+    })),
+  )
+}
+
+/** The content script as the manifest loads it: the loader plus every chunk it may import. */
+function contentScriptGzipBytes(dist: string): number {
+  const manifest = JSON.parse(readFileSync(resolve(dist, 'manifest.json'), 'utf8')) as {
+    content_scripts: { js: string[] }[]
+    web_accessible_resources: { resources: string[] }[]
+  }
+  // Several manifest entries may list the same chunk (one per group of sites): each file counts once.
+  const files = new Set([
+    ...manifest.content_scripts.flatMap((script) => script.js),
+    ...manifest.web_accessible_resources.flatMap((entry) => entry.resources).filter((file) => file.endsWith('.js')),
+  ])
+  return [...files].reduce((sum, file) => sum + gzipSync(readFileSync(resolve(dist, file)), { level: 9 }).length, 0)
+}
+
+export async function benchContent(): Promise<void> {
+  console.log(`  content script: ${POSTS} stand-in X posts scrolled end to end, ${STEP_PX}px a step, with and without the extension`)
+  const extension = await launchWithExtension()
+  await extension.worker.evaluate((key) => {
+    const { chrome } = globalThis as unknown as { chrome: typeof import('webextension-polyfill') }
+    return chrome.storage.local.set({ [key]: true })
+  }, BENCH_FLAG_STORAGE_KEY)
+  const withExtension = await scrollEndToEnd(extension.context, true).finally(() => extension.context.close())
+
+  const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] })
+  const without = await scrollEndToEnd(await plain.newContext(), false).finally(() => plain.close())
+
+  const perPost = [...withExtension.perPostMs].sort((a, b) => a - b)
+  const figures = {
+    per_post_ms_median: round(percentile(perPost, 50), 4),
+    per_post_ms_p99: round(percentile(perPost, 99), 4),
+    scripting_ratio: round(withExtension.scriptSeconds / without.scriptSeconds, 3),
+    long_tasks_added: withExtension.longTasks - without.longTasks,
+    layout_shift: round(withExtension.layoutShift - without.layoutShift, 4),
+    content_script_gzip_bytes: contentScriptGzipBytes(DIST),
+  }
+  console.table({
+    'with extension': {
+      'scripting s': round(withExtension.scriptSeconds, 3),
+      'long tasks': withExtension.longTasks,
+      'layout shift': round(withExtension.layoutShift, 4),
+      'buttons bound': withExtension.bound,
+      'engine passes': withExtension.perPostMs.length,
+    },
+    'without': {
+      'scripting s': round(without.scriptSeconds, 3),
+      'long tasks': without.longTasks,
+      'layout shift': round(without.layoutShift, 4),
+      'buttons bound': 0,
+      'engine passes': 0,
+    },
+  })
+  console.table(figures)
+  console.log(`  written to ${writeFigures('content', figures)}`)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchContent()
