@@ -38,8 +38,11 @@ test('the API down for a while: tips queue, the popup says so, and they go throu
   await expect(popup.balance).toHaveText('$10.00')
 
   await server.stop()
-  await x.open()
-  await x.post('nour_writes').tip('1.00')
+  const timeline = await x.open()
+  const first = x.post('nour_writes')
+  await first.tip('1.00')
+  await expect.poll(async () => plain((await first.panel()).getByTestId('panel-status'))).toContain('Sending $1.00')
+  await timeline.keyboard.press('Escape')
   await x.post('ada_lovelace').tip('2.00')
   const page = await popup.reopen()
   await expect(page.getByTestId('sync-problem')).toContainText("can't reach its server")
@@ -129,9 +132,12 @@ test('a tip past the monthly budget asks first, and goes when the reader says so
   await settings.getByTestId('settings-save').click()
   await expect(settings.getByTestId('settings-status')).toHaveText('Settings saved.')
 
-  await x.open()
-  await x.post('nour_writes').tip('2.00')
+  const timeline = await x.open()
+  const first = x.post('nour_writes')
+  await first.tip('2.00')
   await expect(popup.balance).toHaveText('$8.00')
+  await timeline.keyboard.press('Escape')
+  await expect.poll(() => timeline.frames().some((frame) => frame.url().includes('/panel/index.html'))).toBe(false)
 
   const second = x.post('ada_lovelace')
   await second.tip('2.00')
