@@ -66,6 +66,20 @@ test('a declined card shows the decline and changes no balance', async ({ popup,
   expect((await server.ledger()).walletBalances.every((balance) => balance === 0)).toBe(true)
 })
 
+test('a cancelled payment adds nothing, and the popup has already said so', async ({ popup, context, server }) => {
+  const page = await popup.open()
+  await page.getByTestId('add-funds-custom').fill('10.00')
+  const checkoutTab = context.waitForEvent('page')
+  await page.getByTestId('add-funds-submit').click()
+  const checkout = await checkoutTab
+  await expect(page.getByTestId('add-funds-status')).toContainText('if it is cancelled or declined, no funds are added')
+  await checkout.getByRole('link', { name: 'Cancel and go back' }).click()
+  await expect(checkout.getByText('Payment cancelled, nothing was charged.')).toBeVisible()
+  await popup.reopen()
+  await expect(popup.balance).toHaveText('$0.00')
+  expect((await server.ledger()).walletBalances.every((balance) => balance === 0)).toBe(true)
+})
+
 test('two popups open at once show the same top-up and the same tip', async ({ popup, x, context, extensionId }) => {
   const second = await context.newPage()
   await second.goto(`chrome-extension://${extensionId}/src/extension/popup/index.html`)
