@@ -14,6 +14,7 @@ import { percentile, round, writeFigures } from './report.ts'
 const CLIENTS = 32
 const REQUESTS_PER_CLIENT = Number(process.env.BENCH_REQUESTS_PER_CLIENT ?? 150)
 const WARMUP_PER_CLIENT = 10
+const ROUNDS = 3
 const CREATORS = 64
 const TIP = 10 // $0.10, the smallest USD tip
 const TOPUP = 50_000 // $500.00, the largest USD top-up
@@ -52,6 +53,15 @@ async function load(perClient: number, request: (client: number, n: number) => P
   )
   const seconds = (performance.now() - started) / 1000
   return { perSecond: (CLIENTS * perClient) / seconds, latencies: latencies.sort((a, b) => a - b) }
+}
+
+/** Rounds of equal size together: requests over total time, all latencies. */
+function combined(runs: Run[]): Run {
+  const seconds = runs.reduce((sum, r) => sum + 1 / r.perSecond, 0)
+  return {
+    perSecond: runs.length / seconds,
+    latencies: runs.flatMap((r) => r.latencies).sort((a, b) => a - b),
+  }
 }
 
 async function startApiProcess(port: number, stripe: StripeStandIn, databaseUrl?: string): Promise<ChildProcess> {
@@ -111,17 +121,25 @@ async function benchOne(name: string, port: number, stripe: StripeStandIn, datab
 
     await load(WARMUP_PER_CLIENT, tip)
     await load(WARMUP_PER_CLIENT, insert)
-    const tips = await load(REQUESTS_PER_CLIENT, tip)
-    const baseline = await load(REQUESTS_PER_CLIENT, insert)
-    console.log(`  ${name}: ${CLIENTS} clients × ${REQUESTS_PER_CLIENT} requests each`)
+    // Tips and baseline take turns in rounds, so a load change on a shared machine weighs on both
+    // sides of the ratio alike instead of on whichever ran at the time.
+    const tips: Run[] = []
+    const baselines: Run[] = []
+    const perRound = Math.ceil(REQUESTS_PER_CLIENT / ROUNDS)
+    for (let r = 0; r < ROUNDS; r++) {
+      tips.push(await load(perRound, tip))
+      baselines.push(await load(perRound, insert))
+    }
+    const [tipsRun, baseline] = [combined(tips), combined(baselines)]
+    console.log(`  ${name}: ${CLIENTS} clients × ${perRound * ROUNDS} requests each, in ${ROUNDS} alternating rounds`)
     return {
-      tips_per_s: round(tips.perSecond, 0),
-      p50_ms: round(percentile(tips.latencies, 50)),
-      p99_ms: round(percentile(tips.latencies, 99)),
+      tips_per_s: round(tipsRun.perSecond, 0),
+      p50_ms: round(percentile(tipsRun.latencies, 50)),
+      p99_ms: round(percentile(tipsRun.latencies, 99)),
       baseline_per_s: round(baseline.perSecond, 0),
       baseline_p50_ms: round(percentile(baseline.latencies, 50)),
       baseline_p99_ms: round(percentile(baseline.latencies, 99)),
-      ratio_to_baseline: round(tips.perSecond / baseline.perSecond, 3),
+      ratio_to_baseline: round(tipsRun.perSecond / baseline.perSecond, 3),
     }
   } finally {
     child.kill('SIGTERM')
