@@ -11,6 +11,7 @@ import { ClaimHandleForm } from './ClaimHandleForm.tsx'
 import { Earnings } from './Earnings.tsx'
 import { Handles } from './Handles.tsx'
 import { Payouts } from './Payouts.tsx'
+import { SelectorHealth } from './SelectorHealth.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { TipsReceived } from './TipsReceived.tsx'
 
@@ -39,6 +40,7 @@ export function CreatorDashboard() {
         <TipsReceived tips={creator?.tips} />
       </section>
       <Payouts />
+      <SelectorHealth />
       <SettingsSection />
     </main>
   )
