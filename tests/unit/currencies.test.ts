@@ -83,19 +83,31 @@ describe('Stripe amounts', () => {
 })
 
 describe('limits', () => {
-  test('default to 0.10–500.00 for a US dollar tip and 5.00–500.00 for a top-up', () => {
-    expect(limitsFor('USD')).toEqual({ tip: { min: 10, max: 500_00 }, topup: { min: 5_00, max: 500_00 } })
+  test('default to 0.10–500.00 for a US dollar tip, 5.00–500.00 for a top-up and 5.00–10,000.00 for a payout', () => {
+    expect(limitsFor('USD')).toEqual({
+      tip: { min: 10, max: 500_00 },
+      topup: { min: 5_00, max: 500_00 },
+      payout: { min: 5_00, max: 10_000_00 },
+    })
   })
 
   test('scale to each currency', () => {
-    expect(limitsFor('JPY')).toEqual({ tip: { min: 10, max: 50_000 }, topup: { min: 500, max: 50_000 } })
-    expect(limitsFor('KWD')).toEqual({ tip: { min: 30, max: 150_000 }, topup: { min: 1_500, max: 150_000 } })
+    expect(limitsFor('JPY')).toEqual({
+      tip: { min: 10, max: 50_000 },
+      topup: { min: 500, max: 50_000 },
+      payout: { min: 500, max: 1_000_000 },
+    })
+    expect(limitsFor('KWD')).toEqual({
+      tip: { min: 30, max: 150_000 },
+      topup: { min: 1_500, max: 150_000 },
+      payout: { min: 1_500, max: 3_000_000 },
+    })
   })
 
   test('are valid amounts in every currency and fit within Stripe’s eight-digit amount', () => {
     for (const code of CURRENCY_CODES) {
-      const { tip, topup } = limitsFor(code)
-      for (const bound of [tip.min, tip.max, topup.min, topup.max]) {
+      const { tip, topup, payout } = limitsFor(code)
+      for (const bound of [tip.min, tip.max, topup.min, topup.max, payout.min, payout.max]) {
         expect({ code, bound, valid: isValidMinorAmount(bound, code) }).toEqual({ code, bound, valid: true })
       }
       expect(tip.min).toBeLessThan(topup.min)
@@ -106,7 +118,7 @@ describe('limits', () => {
 
   test('take configured overrides for one currency and leave the rest alone', () => {
     const overrides = { USD: { tip: { max: 100_00 } }, EUR: { topup: { min: 10_00 } } }
-    expect(limitsFor('USD', overrides)).toEqual({ tip: { min: 10, max: 100_00 }, topup: { min: 5_00, max: 500_00 } })
+    expect(limitsFor('USD', overrides)).toEqual({ ...limitsFor('USD'), tip: { min: 10, max: 100_00 } })
     expect(limitsFor('EUR', overrides).topup).toEqual({ min: 10_00, max: 500_00 })
     expect(limitsFor('GBP', overrides)).toEqual(limitsFor('GBP'))
   })
