@@ -47,14 +47,15 @@ export class PanelFrames {
 
   constructor(signal: AbortSignal) {
     const onCommand = (message: unknown) => {
-      if (isPanelRemove(message) && message.token === this.open?.token) this.close()
+      // The panel asked to close (its Escape, its Done): the reader was working inside it.
+      if (isPanelRemove(message) && message.token === this.open?.token) this.close({ refocus: true })
     }
     browser.runtime.onMessage.addListener(onCommand)
     signal.addEventListener('abort', () => {
       browser.runtime.onMessage.removeListener(onCommand)
       this.close()
     })
-    window.addEventListener('keydown', (event) => event.key === 'Escape' && this.close(), { capture: true, signal })
+    window.addEventListener('keydown', (event) => event.key === 'Escape' && this.close({ refocus: true }), { capture: true, signal })
     // A click inside the iframe never reaches this document, so any click here is outside.
     const onPointerDown = (event: PointerEvent) => {
       if (this.open && !event.composedPath().includes(this.open.host)) this.close()
@@ -91,14 +92,18 @@ export class PanelFrames {
     this.open = { token, host, anchor }
   }
 
-  close(): void {
+  /**
+   * refocus: the reader closed it from the keyboard or from inside it, so focus goes back to the
+   * button it came from rather than to the top of the page. A click elsewhere keeps focus where it went.
+   */
+  close(options: { refocus?: boolean } = {}): void {
     this.generation++
     const open = this.open
     this.open = null
     if (!open) return
-    // Focus inside the panel shows here as its host: hand it back to the button, not to the page's top.
+    // Focus inside the panel shows here as its host.
     const hadFocus = document.activeElement === open.host
     open.host.remove()
-    if (hadFocus) open.anchor.shadowRoot?.querySelector('button')?.focus()
+    if (options.refocus && hadFocus) open.anchor.shadowRoot?.querySelector('button')?.focus()
   }
 }
