@@ -13,6 +13,7 @@ import { creatorRoutes } from './routes/creator.ts'
 import { healthRoutes } from './routes/health.ts'
 import { identityRoutes } from './routes/identity.ts'
 import { payoutRoutes } from './routes/payouts.ts'
+import { productRoutes } from './routes/products.ts'
 import { siteConfigRoutes } from './routes/site-config.ts'
 import { tipRoutes } from './routes/tips.ts'
 import { topupRoutes } from './routes/topups.ts'
@@ -73,6 +74,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
   budgetRoutes(app, s)
   payoutRoutes(app, s)
   claimRoutes(app, s)
+  productRoutes(app, s)
 
   app.notFound((c) => c.json(new ApiFailure(404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`).body(), 404))
 

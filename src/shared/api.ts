@@ -194,6 +194,42 @@ export type PayoutRequest = z.infer<typeof PayoutRequest>
 /** Stripe's hosted onboarding for the creator's Express account; single use, expires in minutes. */
 export const PayoutOnboarding = z.object({ onboardingUrl: z.url({ protocol: /^https?$/ }) })
 
+// ── products ──────────────────────────────────────────────────────────────
+export const PRODUCT_TITLE_MAX = 120
+export const PRODUCT_DESCRIPTION_MAX = 2000
+/** Something a creator sells: its price in minor units, paid through its public page or a Pay button. */
+export const ProductRequest = z.object({
+  title: z.string().trim().min(1).max(PRODUCT_TITLE_MAX),
+  price: MinorAmount,
+  currency: CurrencyCode,
+  description: z.string().trim().max(PRODUCT_DESCRIPTION_MAX),
+})
+export type ProductRequest = z.infer<typeof ProductRequest>
+export const Product = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  price: z.number().int(),
+  currency: CurrencyCode,
+  /** The public page anyone can open and pay on, without the extension. */
+  pageUrl: z.string(),
+  createdAt: z.string(),
+})
+export type Product = z.infer<typeof Product>
+export const ProductCheckout = z.object({ checkoutSessionId: z.string(), checkoutUrl: z.url({ protocol: /^https?$/ }) })
+export type ProductCheckout = z.infer<typeof ProductCheckout>
+/** A paid purchase of one of the creator's products; amount is what the buyer paid, fee the platform's part. */
+export const Order = z.object({
+  id: z.string(),
+  productId: z.string(),
+  title: z.string(),
+  amount: z.number().int(),
+  fee: z.number().int(),
+  currency: CurrencyCode,
+  at: z.string(),
+})
+export type Order = z.infer<typeof Order>
+
 // ── errors ────────────────────────────────────────────────────────────────
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
@@ -226,6 +262,13 @@ export const routes = {
   payoutOnboardingDone: `${API_PREFIX}/payouts/account/done`,
   payoutOnboardingExpired: `${API_PREFIX}/payouts/account/expired`,
   stripeConnectWebhook: `${API_PREFIX}/webhooks/stripe-connect`,
+  products: `${API_PREFIX}/products`,
+  product: (id: string) => `${API_PREFIX}/products/${encodeURIComponent(id)}`,
+  productCheckout: (id: string) => `${API_PREFIX}/products/${encodeURIComponent(id)}/checkout`,
+  orders: `${API_PREFIX}/orders`,
+  /** A product's public page, and where its Checkout sends the buyer back. */
+  productPage: (id: string) => `/p/${encodeURIComponent(id)}`,
+  productPaid: (id: string) => `/p/${encodeURIComponent(id)}/paid`,
   health: '/health',
   ready: '/ready',
 } as const

@@ -4,6 +4,7 @@ import type Stripe from 'stripe'
 import { ApiFailure } from '../http/errors.ts'
 import type { Tx } from '../db/index.ts'
 import { applyTransferCreated, applyTransferReversal } from '../payouts/events.ts'
+import { fulfilOrder, isOrderSession } from '../products/orders.ts'
 import type { Services } from '../services.ts'
 import { firstDelivery } from './events.ts'
 import { closeTopup, fulfilCheckoutSession } from './fulfil.ts'
@@ -24,7 +25,8 @@ export async function handleEvent(s: Services, event: Stripe.Event): Promise<voi
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded':
-      await fulfilCheckoutSession(s, event.data.object.id, event)
+      if (isOrderSession(event.data.object)) await fulfilOrder(s, event.data.object.id, event)
+      else await fulfilCheckoutSession(s, event.data.object.id, event)
       return
     case 'checkout.session.async_payment_failed':
       return once(s, event, (tx) => closeTopup(tx, event.data.object.id, 'failed'))

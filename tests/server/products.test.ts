@@ -1,0 +1,221 @@
+// Products and orders over real HTTP: the API on PGlite (and on Postgres when DATABASE_URL is
+// set), the real stripe SDK against the Stripe stand-in. The stand-in delivers connected
+// accounts' events (onboarding readiness) by itself; the platform's checkout events are
+// delivered by the test, signed as Stripe signs them, so it decides when and how often.
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Stripe from 'stripe'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { startStripeStandIn, TEST_CARDS, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
+import { startApi, type RunningApi } from '../../src/server/index.ts'
+import { routes } from '../../src/shared/api.ts'
+import { call, newDevice, type Device } from './support/device.ts'
+import { deliver } from './support/webhooks.ts'
+
+const targets: Array<{ name: string; databaseUrl?: string }> = [{ name: 'PGlite' }]
+if (process.env.DATABASE_URL) targets.push({ name: 'Postgres (DATABASE_URL)', databaseUrl: process.env.DATABASE_URL })
+
+const key = () => randomBytes(12).toString('hex')
+const FEE_BPS = 500
+const eventually = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 8_000, interval: 50 })
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+for (const target of targets) {
+  describe(`products on ${target.name}`, () => {
+    let api: RunningApi
+    let standIn: StripeStandIn
+    let stripe: Stripe
+    const webhookSecret = `whsec_${key()}`
+
+    beforeAll(async () => {
+      const port = await freePort()
+      const apiUrl = `http://127.0.0.1:${port}`
+      const connectWebhookSecret = `whsec_${key()}`
+      standIn = await startStripeStandIn({
+        port: 0,
+        secretKey: `sk_test_${key()}`,
+        retry: { baseMs: 50, maxAttempts: 5 },
+        webhooks: [{ url: `${apiUrl}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true }],
+      })
+      const { hostname, port: standInPort } = new URL(standIn.url)
+      const where = { host: hostname, port: Number(standInPort), protocol: 'http' as const }
+      api = await startApi({
+        port,
+        ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
+        feeBasisPoints: FEE_BPS,
+        stripe: { secretKey: standIn.secretKey, webhookSecret, connectWebhookSecret, ...where },
+        rateLimits: { authPerMinute: 0, moneyPerMinute: 0 },
+        logger: () => undefined,
+      })
+      stripe = new Stripe(standIn.secretKey, where)
+    })
+
+    afterAll(async () => {
+      await api?.close()
+      await standIn?.close()
+    })
+
+    /** A creator whose Express account finished the hosted onboarding page and is ready for charges. */
+    async function readyCreator(): Promise<Device & { stripeAccount: string }> {
+      const creator = await newDevice(api.url)
+      const started = await creator.post(routes.payoutAccount, {})
+      expect(started.status).toBe(201)
+      const answered = await fetch(started.body.onboardingUrl, {
+        method: 'POST',
+        body: new URLSearchParams({ decision: 'complete' }),
+        redirect: 'manual',
+      })
+      expect(answered.status).toBe(303)
+      await eventually(async () => expect((await creator.get(routes.payouts)).body.account.payoutsEnabled).toBe(true))
+      const { rows } = await api.db.query<{ stripe_account: string }>(
+        'SELECT stripe_account FROM payout_accounts WHERE account_id = $1',
+        [creator.accountId],
+      )
+      return Object.assign(creator, { stripeAccount: rows[0]!.stripe_account })
+    }
+
+    const zine = { title: 'Night Trains — a zine', price: 1500, currency: 'USD', description: 'Forty pages <b>of</b> sleepers.' }
+    const create = (creator: Device, body: object, idempotencyKey = key()) =>
+      creator.post(routes.products, body, { 'Idempotency-Key': idempotencyKey })
+
+    async function pay(sessionId: string): Promise<void> {
+      const paid = await fetch(`${standIn.url}/_control/checkout/sessions/${sessionId}/pay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ card: TEST_CARDS.succeeds }),
+      })
+      expect(paid.status).toBe(200)
+    }
+
+    async function availableAt(stripeAccount: string): Promise<number> {
+      const balance = await stripe.balance.retrieve({}, { stripeAccount })
+      return [...balance.available, ...balance.pending]
+        .filter((entry) => entry.currency === 'usd')
+        .reduce((sum, entry) => sum + entry.amount, 0)
+    }
+
+    test('only a creator Stripe can pay makes products; the same key makes one; prices are checked', async () => {
+      const notConnected = await newDevice(api.url)
+      const refused = await create(notConnected, zine)
+      expect(refused.status).toBe(409)
+      expect(refused.body.error.code).toBe('payouts_not_ready')
+      expect((await call(api.url, 'POST', routes.products, zine, { 'Idempotency-Key': key() })).status).toBe(401)
+
+      const creator = await readyCreator()
+      expect((await creator.post(routes.products, zine)).body.error.code).toBe('idempotency_key_required')
+      const sameKey = key()
+      const made = await create(creator, zine, sameKey)
+      expect(made.status, JSON.stringify(made.body)).toBe(201)
+      expect(made.body).toMatchObject({ ...zine, pageUrl: `${api.url}/p/${made.body.id}` })
+      expect((await create(creator, zine, sameKey)).body.id).toBe(made.body.id)
+      expect((await create(creator, { ...zine, price: 1600 }, sameKey)).status).toBe(409)
+
+      const tooCheap = await create(creator, { ...zine, price: 50 })
+      expect(tooCheap.body.error).toMatchObject({ code: 'invalid_amount', field: 'price' })
+      const kwdNotRounded = await create(creator, { ...zine, price: 5005, currency: 'KWD' })
+      expect(kwdNotRounded.body.error).toMatchObject({ code: 'invalid_amount', field: 'price' })
+      expect((await create(creator, { ...zine, currency: 'XXX' })).status).toBe(400)
+      expect((await create(creator, { ...zine, price: 15.5 })).body.error.field).toBe('price')
+      expect((await create(creator, { ...zine, title: '  ' })).body.error.field).toBe('title')
+
+      const mine = await creator.get(routes.products)
+      expect(mine.body.products.map((p: { id: string }) => p.id)).toEqual([made.body.id])
+      expect((await notConnected.get(routes.products)).body.products).toEqual([])
+    })
+
+    test('anyone reads a product as JSON and on its public page, written-in markup escaped', async () => {
+      const creator = await readyCreator()
+      const { body: product } = await create(creator, zine)
+      const read = await call(api.url, 'GET', routes.product(product.id))
+      expect(read.status).toBe(200)
+      expect(read.body).toEqual(product)
+      expect((await call(api.url, 'GET', routes.product('prd_missing'))).status).toBe(404)
+
+      const page = await fetch(`${api.url}${routes.productPage(product.id)}`)
+      expect(page.status).toBe(200)
+      const text = await page.text()
+      expect(text).toContain('Night Trains — a zine')
+      expect(text).toContain('$15.00')
+      expect(text).toContain('Forty pages &lt;b&gt;of&lt;/b&gt; sleepers.')
+      expect(text).not.toContain('<b>of</b>')
+      expect((await fetch(`${api.url}${routes.productPage('prd_missing')}`)).status).toBe(404)
+    })
+
+    test('checkout is a destination charge: the creator’s account gets the price less the platform fee', async () => {
+      const creator = await readyCreator()
+      const { body: product } = await create(creator, zine)
+      const before = await availableAt(creator.stripeAccount)
+      const attempt = key()
+      const started = await call(api.url, 'POST', routes.productCheckout(product.id), undefined, { 'Idempotency-Key': attempt })
+      expect(started.status, JSON.stringify(started.body)).toBe(201)
+      const again = await call(api.url, 'POST', routes.productCheckout(product.id), undefined, { 'Idempotency-Key': attempt })
+      expect(again.body.checkoutSessionId).toBe(started.body.checkoutSessionId)
+
+      const session = await stripe.checkout.sessions.retrieve(started.body.checkoutSessionId)
+      expect(session).toMatchObject({ amount_total: 1500, currency: 'usd', metadata: { purpose: 'product', productId: product.id } })
+      await pay(session.id)
+      const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] })
+      const intent = paid.payment_intent as Stripe.PaymentIntent
+      expect(intent.application_fee_amount).toBe(75)
+      expect(intent.transfer_data?.destination).toBe(creator.stripeAccount)
+      expect(await availableAt(creator.stripeAccount)).toBe(before + 1500 - 75)
+    })
+
+    test('the webhook (twice) and the return page record one order, listed for its creator only', async () => {
+      const creator = await readyCreator()
+      const { body: product } = await create(creator, zine)
+      const started = await call(api.url, 'POST', routes.productCheckout(product.id))
+      const sessionId: string = started.body.checkoutSessionId
+      const early = await fetch(`${api.url}${routes.productPaid(product.id)}?session_id=${sessionId}`)
+      expect(await early.text()).toContain('Payment is processing')
+      expect((await creator.get(routes.orders)).body.orders).toEqual([])
+
+      await pay(sessionId)
+      const completed = standIn.events().find((e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === sessionId)
+      expect(completed).toBeDefined()
+      const deliveries = await Promise.all([
+        deliver(api.url, webhookSecret, completed as unknown as Record<string, unknown>),
+        fetch(`${api.url}${routes.productPaid(product.id)}?session_id=${sessionId}`),
+        deliver(api.url, webhookSecret, completed as unknown as Record<string, unknown>),
+      ])
+      expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200])
+
+      const orders = await creator.get(routes.orders)
+      expect(orders.body.orders).toEqual([
+        { id: sessionId, productId: product.id, title: zine.title, amount: 1500, fee: 75, currency: 'USD', at: expect.any(String) },
+      ])
+      const returned = await fetch(`${api.url}${routes.productPaid(product.id)}?session_id=${sessionId}`)
+      expect(await returned.text()).toContain('Thank you')
+      expect((await creator.get(routes.orders)).body.orders).toHaveLength(1)
+      expect((await (await newDevice(api.url)).get(routes.orders)).body.orders).toEqual([])
+    })
+
+    test('the public page pays without the extension or any script: its form sends the buyer to hosted checkout', async () => {
+      const creator = await readyCreator()
+      const { body: product } = await create(creator, zine)
+      const page = await (await fetch(`${api.url}${routes.productPage(product.id)}`)).text()
+      const attempt = /name="attempt" value="([0-9a-f]+)"/.exec(page)?.[1]
+      expect(attempt).toBeDefined()
+      const submit = () =>
+        fetch(`${api.url}${routes.productPage(product.id)}`, {
+          method: 'POST',
+          body: new URLSearchParams({ attempt: attempt! }),
+          redirect: 'manual',
+        })
+      const first = await submit()
+      expect(first.status).toBe(303)
+      const hosted = first.headers.get('location')!
+      expect(hosted.startsWith(standIn.url)).toBe(true)
+      expect((await submit()).headers.get('location')).toBe(hosted)
+      expect(await (await fetch(hosted)).text()).toContain('Night Trains')
+    })
+  })
+}
