@@ -1,8 +1,9 @@
 // The extension's local cache in IndexedDB (Dexie). The background is the only writer; the
 // popup, options page and panel read it with live queries so they paint at once from cache.
 import Dexie, { type EntityTable } from 'dexie'
-import type { ActivityItem, CreatorView, TipReceipt, TipRequest, WalletView } from '../shared/api.ts'
+import type { ActivityItem, CreatorView, ReceivedTip, TipReceipt, TipRequest, WalletView } from '../shared/api.ts'
 import { adoptLegacyPresets, type LegacySetting } from './background/settings.ts'
+import type { TipTotal } from './tip-totals.ts'
 
 export interface CachedWallet extends WalletView {
   key: 'me'
@@ -28,6 +29,10 @@ export interface OutboxItem {
   lastError: { code: string; message: string } | null
   receipt: TipReceipt | null
 }
+/** A tip this creator received; notedAt is set only when it carries a note, so its index lists the notes alone. */
+export interface CachedReceivedTip extends ReceivedTip {
+  notedAt?: string
+}
 export interface TippedPost {
   /** `${site}:${postId}` */
   key: string
@@ -48,6 +53,8 @@ export class TiplineDb extends Dexie {
   tipped!: EntityTable<TippedPost, 'key'>
   creator!: EntityTable<CachedCreator, 'key'>
   identity!: EntityTable<DeviceIdentity, 'key'>
+  received!: EntityTable<CachedReceivedTip, 'id'>
+  receivedTotals!: EntityTable<TipTotal, 'key'>
 
   constructor(name = 'tipline') {
     super(name)
@@ -64,6 +71,11 @@ export class TiplineDb extends Dexie {
     this.version(2)
       .stores({ settings: null })
       .upgrade(async (tx) => adoptLegacyPresets(await tx.table<LegacySetting>('settings').toArray()))
+    // Every tip received, and running totals the dashboard paints from without reading every tip.
+    this.version(3).stores({
+      received: 'id, at, notedAt',
+      receivedTotals: 'key, [dimension+currency+amount], [dimension+currency+bucket]',
+    })
   }
 }
 

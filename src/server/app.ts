@@ -10,6 +10,7 @@ import { LedgerError } from './ledger/index.ts'
 import { budgetRoutes } from './routes/budget.ts'
 import { claimRoutes } from './routes/claims.ts'
 import { creatorRoutes } from './routes/creator.ts'
+import { creatorTipsRoutes } from './routes/creator-tips.ts'
 import { healthRoutes } from './routes/health.ts'
 import { identityRoutes } from './routes/identity.ts'
 import { payoutRoutes } from './routes/payouts.ts'
@@ -70,6 +71,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
   topupRoutes(app, s)
   webhookRoutes(app, s)
   creatorRoutes(app, s)
+  creatorTipsRoutes(app, s)
   siteConfigRoutes(app, s)
   budgetRoutes(app, s)
   payoutRoutes(app, s)

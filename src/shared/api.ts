@@ -151,6 +151,9 @@ export const CreatorView = z.object({
   tips: z.array(ReceivedTip),
 })
 export type CreatorView = z.infer<typeof CreatorView>
+/** Every tip a creator received, newest first, a page at a time (the creator view keeps only the latest). */
+export const ReceivedTipsPage = z.object({ items: z.array(ReceivedTip), nextCursor: z.string().nullable() })
+export type ReceivedTipsPage = z.infer<typeof ReceivedTipsPage>
 
 // ── claims ────────────────────────────────────────────────────────────────
 /** A claim under way: the one-time code the creator posts publicly (in a post or the profile bio). */
@@ -250,6 +253,7 @@ export const routes = {
   topupReturn: `${API_PREFIX}/topups/return`,
   stripeWebhook: `${API_PREFIX}/webhooks/stripe`,
   creator: `${API_PREFIX}/creator`,
+  creatorTips: `${API_PREFIX}/creator/tips`,
   devClaim: `${API_PREFIX}/dev/claims`,
   claims: `${API_PREFIX}/claims`,
   claimsVerify: `${API_PREFIX}/claims/verify`,

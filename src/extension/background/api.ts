@@ -12,6 +12,10 @@ import {
   PayoutOnboarding,
   PayoutRequest,
   PayoutsView,
+  Product,
+  ProductRequest,
+  Order,
+  ReceivedTipsPage,
   TipReceipt,
   TopupRequest,
   TopupResponse,
@@ -28,12 +32,18 @@ type Reads = {
   [routes.activity]: z.infer<typeof ActivityPage>
   [routes.creator]: CreatorView
   [routes.payouts]: PayoutsView
+  [routes.creatorTips]: ReceivedTipsPage
 }
 const reads: { [R in keyof Reads]: z.ZodType<Reads[R]> } = {
   [routes.wallet]: WalletView,
   [routes.activity]: ActivityPage,
   [routes.creator]: CreatorView,
   [routes.payouts]: PayoutsView,
+  [routes.products]: z.object({ products: z.array(Product) }),
+  [routes.orders]: z.object({ orders: z.array(Order) }),
+  [routes.products]: { products: Product[] }
+  [routes.orders]: { orders: Order[] }
+  [routes.creatorTips]: ReceivedTipsPage,
 }
 
 type Writes = {
@@ -46,6 +56,7 @@ type Writes = {
   [routes.claimsRelease]: { body: z.infer<typeof ClaimRequest>; answer: CreatorView }
   [routes.payouts]: { body: PayoutRequest; answer: Payout }
   [routes.payoutAccount]: { body: Record<string, never>; answer: z.infer<typeof PayoutOnboarding> }
+  [routes.products]: { body: ProductRequest; answer: Product }
 }
 const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
   [routes.tips]: TipReceipt,
@@ -56,11 +67,18 @@ const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
   [routes.claimsRelease]: CreatorView,
   [routes.payouts]: Payout,
   [routes.payoutAccount]: PayoutOnboarding,
+  [routes.products]: Product,
 }
 
 export const api = {
   get<R extends keyof Reads>(route: R): Promise<Reads[R]> {
     return withSession((token) => callApi('GET', route, reads[route], { token }))
+  },
+
+  /** One page of a cursor-paged read; null asks for the first. */
+  page(route: typeof routes.creatorTips, cursor: string | null): Promise<ReceivedTipsPage> {
+    const path = cursor === null ? route : `${route}?cursor=${encodeURIComponent(cursor)}`
+    return withSession((token) => callApi('GET', path, reads[route], { token }))
   },
 
   /** Replaces a setting the API keeps; the same request twice is the same state, so no idempotency key. */

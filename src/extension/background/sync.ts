@@ -3,6 +3,7 @@
 import { routes, type CreatorView, type WalletView } from '../../shared/api.ts'
 import { db } from '../db.ts'
 import { api } from './api.ts'
+import { syncReceivedTips } from './received-sync.ts'
 
 export const SYNC_ALARM = 'wallet.sync'
 export const SYNC_PERIOD_MINUTES = 5
@@ -27,7 +28,7 @@ export async function syncCreator(): Promise<CreatorView> {
 
 /** Everything; the wallet's failure is the caller's, the others only leave their cache as it was. */
 export async function syncAll(): Promise<WalletView> {
-  const [wallet, ...rest] = await Promise.allSettled([syncWallet(), syncActivity(), syncCreator()])
+  const [wallet, ...rest] = await Promise.allSettled([syncWallet(), syncActivity(), syncCreator(), syncReceivedTips()])
   for (const result of rest) if (result.status === 'rejected') console.warn('Tipline: sync incomplete', result.reason)
   if (wallet.status === 'rejected') throw wallet.reason
   return wallet.value
