@@ -32,6 +32,8 @@ type Reads = {
   [routes.activity]: z.infer<typeof ActivityPage>
   [routes.creator]: CreatorView
   [routes.payouts]: PayoutsView
+  [routes.products]: { products: Product[] }
+  [routes.orders]: { orders: Order[] }
   [routes.creatorTips]: ReceivedTipsPage
 }
 const reads: { [R in keyof Reads]: z.ZodType<Reads[R]> } = {
@@ -41,8 +43,6 @@ const reads: { [R in keyof Reads]: z.ZodType<Reads[R]> } = {
   [routes.payouts]: PayoutsView,
   [routes.products]: z.object({ products: z.array(Product) }),
   [routes.orders]: z.object({ orders: z.array(Order) }),
-  [routes.products]: { products: Product[] }
-  [routes.orders]: { orders: Order[] }
   [routes.creatorTips]: ReceivedTipsPage,
 }
 
