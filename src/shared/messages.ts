@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { SiteId, Handle, MinorAmount, CurrencyCode, NOTE_MAX_LENGTH, PostUrl, IdempotencyKey } from './api.ts'
 import type { WalletView, CreatorView, Payout, PayoutsView } from './api.ts'
 import type { ClaimStarted } from './api.ts'
+import { ProductRequest, type Order, type Product } from './api.ts'
 import { SelectorMissReport } from './selector-health.ts'
 import { SettingsUpdate, type Settings } from './settings.ts'
 
@@ -17,6 +18,9 @@ export const PostRef = z.object({
   displayName: z.string().max(200).nullable(),
 })
 export type PostRef = z.infer<typeof PostRef>
+
+/** A product's id as it appears in a /p/<id> link on a page: attacker-written, so validated. */
+export const ProductId = z.string().regex(/^prd_[A-Za-z0-9_-]{1,64}$/)
 
 export const inputs = {
   'panel.open': z.object({ post: PostRef }),
@@ -64,6 +68,11 @@ export const inputs = {
   'payouts.get': z.void(),
   'payouts.connect': z.void(),
   'payouts.withdraw': z.object({ currency: CurrencyCode }),
+  'product.get': z.object({ productId: ProductId }),
+  'product.checkout': z.object({ productId: ProductId }),
+  'products.list': z.void(),
+  'products.create': ProductRequest.extend({ key: IdempotencyKey }),
+  'orders.list': z.void(),
 } as const
 
 /** The monthly budget as the panel needs it: limits in the wallet currency, and what this month already took. */
@@ -140,11 +149,27 @@ export interface Messages {
   'payouts.connect': { input: void; output: { onboardingUrl: string } }
   /** options → background: withdraws all earnings in this currency (one idempotency key per attempt). */
   'payouts.withdraw': { input: z.infer<(typeof inputs)['payouts.withdraw']>; output: Payout }
+  /** content script → background: what a linked product costs, for its Pay button. */
+  'product.get': { input: z.infer<(typeof inputs)['product.get']>; output: Pick<Product, 'title' | 'price' | 'currency'> }
+  /** content script → background: opens the product's hosted checkout in a new tab. */
+  'product.checkout': { input: z.infer<(typeof inputs)['product.checkout']>; output: { checkoutUrl: string } }
+  /** options → background: the creator's products, fresh from the API. */
+  'products.list': { input: void; output: Product[] }
+  /** options → background: a new product (one idempotency key per submitted form). */
+  'products.create': { input: z.infer<(typeof inputs)['products.create']>; output: Product }
+  /** options → background: paid orders of the creator's products, newest first. */
+  'orders.list': { input: void; output: Order[] }
 }
 export type MessageName = keyof Messages
 
 /** Messages a content script may send; everything else must come from an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['panel.open', 'posts.tipped', 'selectorHealth.report'])
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set([
+  'panel.open',
+  'posts.tipped',
+  'selectorHealth.report',
+  'product.get',
+  'product.checkout',
+])
 
 /** Background → content script (tabs.sendMessage). */
 export type ContentCommand =

@@ -8,6 +8,7 @@ import { claimsVerify } from './claims.verify.ts'
 import { creatorClaimDev } from './creator.claimDev.ts'
 import { creatorGet } from './creator.get.ts'
 import { deviceForget } from './device.forget.ts'
+import { ordersList } from './orders.list.ts'
 import { outboxCancel } from './outbox.cancel.ts'
 import { outboxRetry } from './outbox.retry.ts'
 import { panelClaim } from './panel.claim.ts'
@@ -17,6 +18,10 @@ import { payoutsConnect } from './payouts.connect.ts'
 import { payoutsGet } from './payouts.get.ts'
 import { payoutsWithdraw } from './payouts.withdraw.ts'
 import { postsTipped } from './posts.tipped.ts'
+import { productCheckout } from './product.checkout.ts'
+import { productGet } from './product.get.ts'
+import { productsCreate } from './products.create.ts'
+import { productsList } from './products.list.ts'
 import { selectorHealthReport } from './selectorHealth.report.ts'
 import { settingsGet } from './settings.get.ts'
 import { settingsUpdate } from './settings.update.ts'
@@ -57,4 +62,9 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'payouts.connect': payoutsConnect,
   'payouts.withdraw': payoutsWithdraw,
   'site.enable': siteEnable,
+  'product.get': productGet,
+  'product.checkout': productCheckout,
+  'products.list': productsList,
+  'products.create': productsCreate,
+  'orders.list': ordersList,
 }
