@@ -6,6 +6,7 @@ import type { ContentCommand } from '../../shared/messages.ts'
 import { send } from '../send.ts'
 import { startEngine, type Engine } from './engine.ts'
 import { watchSelectorHealth } from './health.ts'
+import { watchPayLinks } from './pay.ts'
 import { PanelFrames } from './panel-frame.ts'
 import { followSelectorOverrides } from './remote-selectors.ts'
 import { followSiteSwitch } from './settings.ts'
@@ -40,8 +41,10 @@ export function startTipline(adapter: SiteAdapter): void {
   let measure = false
   const runEngine = () => {
     siteOff = new AbortController()
+    const signal = AbortSignal.any([stop.signal, siteOff.signal])
+    const pay = watchPayLinks(adapter, signal)
     engine = startEngine(adapter, {
-      signal: AbortSignal.any([stop.signal, siteOff.signal]),
+      signal,
       onTip(post, anchor) {
         // After an update or reload of the extension this script is orphaned (runtime.id is gone):
         // its buttons could never open a panel, so they go until the page loads the new script.
@@ -49,7 +52,10 @@ export function startTipline(adapter: SiteAdapter): void {
         void panels.openFor(post, anchor)
       },
       tippedAmong: (postIds) => send('posts.tipped', { site: adapter.id, postIds }),
-      onPass: health.onPass,
+      onPass(found) {
+        health.onPass(found)
+        pay.sync()
+      },
       measure,
     })
   }

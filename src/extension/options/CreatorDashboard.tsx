@@ -10,7 +10,9 @@ import { ClaimHandle } from './ClaimHandle.tsx'
 import { ClaimHandleForm } from './ClaimHandleForm.tsx'
 import { Earnings } from './Earnings.tsx'
 import { Handles } from './Handles.tsx'
+import { Orders } from './Orders.tsx'
 import { Payouts } from './Payouts.tsx'
+import { Products } from './Products.tsx'
 import { SelectorHealth } from './SelectorHealth.tsx'
 import { SettingsSection } from './SettingsSection.tsx'
 import { TipsReceived } from './TipsReceived.tsx'
@@ -40,6 +42,8 @@ export function CreatorDashboard() {
         <TipsReceived tips={creator?.tips} />
       </section>
       <Payouts />
+      <Products />
+      <Orders />
       <SelectorHealth />
       <SettingsSection />
     </main>
