@@ -2,7 +2,6 @@
 // button beside the Tip button. The price comes from the API through the background, never from
 // the page's text; clicking asks the background to open the product's hosted checkout.
 import browser from 'webextension-polyfill'
-import { ProductId } from '../../shared/messages.ts'
 import { formatMoney } from '../../shared/money.ts'
 import { send } from '../send.ts'
 import { pageTheme, TIP_BUTTON_TAG } from './button.ts'
@@ -11,6 +10,8 @@ import type { SiteAdapter } from './site-adapter.ts'
 export const PAY_BUTTON_TAG = 'tipline-pay'
 const PRODUCT_PAGES = new URL('/p/', __TIPLINE_API__).href
 const PRODUCT_LINK = `a[href^="${PRODUCT_PAGES}"]`
+/** The shape the background checks again (ProductId); a plain pattern keeps zod out of the page's script. */
+const PRODUCT_ID = /^prd_[A-Za-z0-9_-]{1,64}$/
 
 // The Tip button's look, so the two read as a pair.
 const STYLE = `
@@ -79,7 +80,7 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
 
 function productIdOf(href: string): string | null {
   const id = decodeURIComponent(href.slice(PRODUCT_PAGES.length).split(/[/?#]/)[0] ?? '')
-  return ProductId.safeParse(id).success ? id : null
+  return PRODUCT_ID.test(id) ? id : null
 }
 
 /** Hidden until the price is known; a product the API does not know gets no button. */

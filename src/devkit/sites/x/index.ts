@@ -13,6 +13,8 @@ export interface XStandInOptions {
   posts?: number
   /** The interface language the page is served in; 'ar' makes it right to left. */
   language?: UiLanguage
+  /** Links put in posts, by post index: a post sharing a Tipline product page, say. */
+  links?: Readonly<Record<number, string>>
 }
 
 const X_HOSTS = ['x.com', 'twitter.com'] as const
@@ -30,7 +32,10 @@ function profileHtml(posts: StandInPost[], authorIndex: number, language: UiLang
 
 /** Serve the stand-in on x.com and twitter.com; other requests to those hosts are refused. */
 export async function routeXStandIn(context: Routable, options: XStandInOptions = {}): Promise<void> {
-  const posts = standInPosts(options.posts ?? 300)
+  const posts = standInPosts(options.posts ?? 300).map((post) => {
+    const link = options.links?.[post.index]
+    return link ? { ...post, link } : post
+  })
   const home = timelineHtml(posts, 'Home / X', options.language)
   await routeHosts(context, X_HOSTS, async (url, route) => {
     if (url.pathname === '/home') return fulfilHtml(route, home)

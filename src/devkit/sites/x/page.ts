@@ -66,8 +66,9 @@ function time(post, link) {
     ? '<a href="/' + esc(post.author.handle) + '/status/' + post.id + '" dir="ltr" aria-label="' + ago(post.datetime) + ' ago" role="link" class="css-146c3p1 r-1loqt21 muted">' + t + '</a>'
     : '<div dir="ltr" class="css-146c3p1 muted">' + t + '</div>') + '</div></div></div></div>';
 }
-function text(body, lang) {
-  return '<div dir="auto" lang="' + lang + '" class="css-146c3p1 r-bcqeeo r-bnwqim" data-testid="tweetText"><span class="css-1jxf684">' + esc(body) + '</span></div>';
+function text(body, lang, link) {
+  const a = link ? ' <a href="' + esc(link) + '" dir="ltr" rel="noopener noreferrer nofollow" target="_blank" role="link" class="css-1jxf684 r-bcqeeo">' + esc(link) + '</a>' : '';
+  return '<div dir="auto" lang="' + lang + '" class="css-146c3p1 r-bcqeeo r-bnwqim" data-testid="tweetText"><span class="css-1jxf684">' + esc(body) + '</span>' + a + '</div>';
 }
 function header(post) {
   const ad = post.promoted ? '<div dir="ltr" class="css-146c3p1 muted"><span class="css-1jxf684 r-bcqeeo">Ad</span></div>' : '';
@@ -96,7 +97,7 @@ function fill(row, post) {
   row.style.transform = 'translateY(' + post.index * ROW_HEIGHT + 'px)';
   row.querySelector('[data-slot=context]').innerHTML = context(post);
   row.querySelector('[data-slot=avatar]').innerHTML = avatar(post);
-  row.querySelector('[data-slot=body]').innerHTML = header(post) + text(post.text, post.lang) + quote(post.quoted);
+  row.querySelector('[data-slot=body]').innerHTML = header(post) + text(post.text, post.lang, post.link) + quote(post.quoted);
   row.querySelector('[role=group]').setAttribute('aria-label', post.replies + ' replies, ' + post.reposts + ' reposts, ' + post.likes + ' likes, ' + post.views + ' views');
   row.querySelector('[data-slot=analytics]').setAttribute('href', '/' + post.author.handle + '/status/' + post.id + '/analytics');
   for (const [name, value] of [['reply', post.replies], ['retweet', post.reposts], ['like', post.likes], ['views', post.views]]) {

@@ -12,6 +12,8 @@ export interface StandInPost {
   id: string
   author: StandInAuthor
   text: string
+  /** A link the author put in the post, shown after its text (e.g. a Tipline product page). */
+  link?: string
   lang: string
   /** Ads carry an "Ad" label and get no Tip button. */
   promoted: boolean
