@@ -20,15 +20,16 @@ export async function syncActivity(): Promise<void> {
   await db.activity.bulkPut(page.items)
 }
 
+/** The creator view, and every tip received for the dashboard, which a claim or a new tip can change together. */
 export async function syncCreator(): Promise<CreatorView> {
-  const creator = await api.get(routes.creator)
+  const [creator] = await Promise.all([api.get(routes.creator), syncReceivedTips()])
   await db.creator.put({ ...creator, key: 'me', syncedAt: new Date().toISOString() })
   return creator
 }
 
 /** Everything; the wallet's failure is the caller's, the others only leave their cache as it was. */
 export async function syncAll(): Promise<WalletView> {
-  const [wallet, ...rest] = await Promise.allSettled([syncWallet(), syncActivity(), syncCreator(), syncReceivedTips()])
+  const [wallet, ...rest] = await Promise.allSettled([syncWallet(), syncActivity(), syncCreator()])
   for (const result of rest) if (result.status === 'rejected') console.warn('Tipline: sync incomplete', result.reason)
   if (wallet.status === 'rejected') throw wallet.reason
   return wallet.value

@@ -10,6 +10,7 @@ import { ClaimHandle } from './ClaimHandle.tsx'
 import { ClaimHandleForm } from './ClaimHandleForm.tsx'
 import { Earnings } from './Earnings.tsx'
 import { Handles } from './Handles.tsx'
+import { Insight } from './Insight.tsx'
 import { Orders } from './Orders.tsx'
 import { Payouts } from './Payouts.tsx'
 import { Products } from './Products.tsx'
@@ -41,6 +42,7 @@ export function CreatorDashboard() {
         <h2 id="tips-heading">{t('tipsReceivedHeading')}</h2>
         <TipsReceived tips={creator?.tips} />
       </section>
+      <Insight />
       <Payouts />
       <Products />
       <Orders />
