@@ -50,8 +50,8 @@ export function buildApp(s: Services): Hono<ApiEnv> {
     cors({
       origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_HEADER],
-      exposeHeaders: ['X-Request-Id'],
+      allowHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_HEADER, 'If-None-Match'],
+      exposeHeaders: ['X-Request-Id', 'ETag'],
       maxAge: 600,
     }),
   )

@@ -1,6 +1,7 @@
 import { ClaimRequest, routes } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
 import type { ApiApp } from '../http/env.ts'
+import { withETag } from '../http/etag.ts'
 import { limitMoney } from '../http/rate-limit.ts'
 import { body } from '../http/validate.ts'
 import { claimHandle } from '../ledger/index.ts'
@@ -8,7 +9,7 @@ import type { Services } from '../services.ts'
 import { creatorView } from '../views/creator.ts'
 
 export function creatorRoutes(app: ApiApp, s: Services): void {
-  app.get(routes.creator, requireAccount(s), async (c) => c.json(await creatorView(s.db, c.var.accountId)))
+  app.get(routes.creator, requireAccount(s), withETag(), async (c) => c.json(await creatorView(s.db, c.var.accountId)))
 
   // Development shortcut: claims a handle without proving it. Only mounted when configured.
   if (s.devClaims) {
