@@ -1,6 +1,5 @@
 // Payouts: connecting a Stripe Express account through hosted onboarding, the creator's payout
 // view, Withdraw, the pages Stripe's onboarding sends the creator back to, and the Connect webhook.
-import { html } from 'hono/html'
 import { PayoutRequest, routes } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
 import { ApiFailure } from '../http/errors.ts'
@@ -13,6 +12,7 @@ import { payoutsView } from '../payouts/view.ts'
 import { withdraw } from '../payouts/withdraw.ts'
 import type { Services } from '../services.ts'
 import { SIGNATURE_TOLERANCE_SECONDS } from '../stripe/webhook.ts'
+import { noticePage } from '../http/notice-page.ts'
 
 export function payoutRoutes(app: ApiApp, s: Services): void {
   app.get(routes.payouts, requireAccount(s), async (c) => c.json(await payoutsView(s.db, c.var.accountId)))
@@ -31,10 +31,10 @@ export function payoutRoutes(app: ApiApp, s: Services): void {
   })
 
   app.get(routes.payoutOnboardingDone, (c) =>
-    c.html(page('Back from Stripe', 'Your payout account is updated in Tipline as soon as Stripe confirms it. You can close this tab.')),
+    c.html(noticePage({ title: 'Back from Stripe', detail: 'Your payout account is updated in Tipline as soon as Stripe confirms it. You can close this tab.' })),
   )
   app.get(routes.payoutOnboardingExpired, (c) =>
-    c.html(page('This link has expired', 'Open Tipline’s options page and choose Continue setup to get a new one.')),
+    c.html(noticePage({ title: 'This link has expired', detail: 'Open Tipline’s options page and choose Continue setup to get a new one.' })),
   )
 
   app.post(routes.stripeConnectWebhook, async (c) => {
@@ -52,23 +52,3 @@ export function payoutRoutes(app: ApiApp, s: Services): void {
     return c.json({ received: true })
   })
 }
-
-// Self-contained: no scripts, fonts or images from anywhere.
-const page = (title: string, detail: string) => html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title} · Tipline</title>
-    <style>
-      body { font: 16px/1.5 system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #1b1b1f; }
-      h1 { font-size: 1.5rem; }
-    </style>
-  </head>
-  <body>
-    <main>
-      <h1>${title}</h1>
-      <p>${detail}</p>
-    </main>
-  </body>
-</html>`
