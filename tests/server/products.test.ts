@@ -9,6 +9,7 @@ import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { startStripeStandIn, TEST_CARDS, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
 import { startApi, type RunningApi } from '../../src/server/index.ts'
+import type { RateLimits } from '../../src/server/http/rate-limit.ts'
 import { routes } from '../../src/shared/api.ts'
 import { call, newDevice, type Device } from './support/device.ts'
 import { deliver } from './support/webhooks.ts'
@@ -28,63 +29,90 @@ async function freePort(): Promise<number> {
   return port
 }
 
+interface ProductsStack {
+  api: RunningApi
+  standIn: StripeStandIn
+  stripe: Stripe
+  webhookSecret: string
+  close(): Promise<void>
+}
+
+/** The API with the stand-in delivering connected accounts' events to it; platform events are the test's to deliver. */
+async function startProductsStack(options: { databaseUrl?: string; rateLimits: RateLimits }): Promise<ProductsStack> {
+  const port = await freePort()
+  const apiUrl = `http://127.0.0.1:${port}`
+  const webhookSecret = `whsec_${key()}`
+  const connectWebhookSecret = `whsec_${key()}`
+  const standIn = await startStripeStandIn({
+    port: 0,
+    secretKey: `sk_test_${key()}`,
+    retry: { baseMs: 50, maxAttempts: 5 },
+    webhooks: [{ url: `${apiUrl}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true }],
+  })
+  const { hostname, port: standInPort } = new URL(standIn.url)
+  const where = { host: hostname, port: Number(standInPort), protocol: 'http' as const }
+  const api = await startApi({
+    port,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    feeBasisPoints: FEE_BPS,
+    stripe: { secretKey: standIn.secretKey, webhookSecret, connectWebhookSecret, ...where },
+    rateLimits: options.rateLimits,
+    logger: () => undefined,
+  })
+  return {
+    api,
+    standIn,
+    stripe: new Stripe(standIn.secretKey, where),
+    webhookSecret,
+    async close() {
+      await api.close()
+      await standIn.close()
+    },
+  }
+}
+
+/** A creator whose Express account finished the hosted onboarding page and is ready for charges. */
+async function readyCreator(api: RunningApi): Promise<Device & { stripeAccount: string }> {
+  const creator = await newDevice(api.url)
+  const started = await creator.post(routes.payoutAccount, {})
+  expect(started.status).toBe(201)
+  const answered = await fetch(started.body.onboardingUrl, {
+    method: 'POST',
+    body: new URLSearchParams({ decision: 'complete' }),
+    redirect: 'manual',
+  })
+  expect(answered.status).toBe(303)
+  await eventually(async () => expect((await creator.get(routes.payouts)).body.account.payoutsEnabled).toBe(true))
+  const { rows } = await api.db.query<{ stripe_account: string }>(
+    'SELECT stripe_account FROM payout_accounts WHERE account_id = $1',
+    [creator.accountId],
+  )
+  return Object.assign(creator, { stripeAccount: rows[0]!.stripe_account })
+}
+
+const zine = { title: 'Night Trains — a zine', price: 1500, currency: 'USD', description: 'Forty pages <b>of</b> sleepers.' }
+const create = (creator: Device, body: object, idempotencyKey = key()) =>
+  creator.post(routes.products, body, { 'Idempotency-Key': idempotencyKey })
+
 for (const target of targets) {
   describe(`products on ${target.name}`, () => {
+    let stack: ProductsStack
     let api: RunningApi
     let standIn: StripeStandIn
     let stripe: Stripe
-    const webhookSecret = `whsec_${key()}`
+    let webhookSecret: string
 
     beforeAll(async () => {
-      const port = await freePort()
-      const apiUrl = `http://127.0.0.1:${port}`
-      const connectWebhookSecret = `whsec_${key()}`
-      standIn = await startStripeStandIn({
-        port: 0,
-        secretKey: `sk_test_${key()}`,
-        retry: { baseMs: 50, maxAttempts: 5 },
-        webhooks: [{ url: `${apiUrl}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true }],
-      })
-      const { hostname, port: standInPort } = new URL(standIn.url)
-      const where = { host: hostname, port: Number(standInPort), protocol: 'http' as const }
-      api = await startApi({
-        port,
+      stack = await startProductsStack({
         ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
-        feeBasisPoints: FEE_BPS,
-        stripe: { secretKey: standIn.secretKey, webhookSecret, connectWebhookSecret, ...where },
         rateLimits: { authPerMinute: 0, moneyPerMinute: 0 },
-        logger: () => undefined,
       })
-      stripe = new Stripe(standIn.secretKey, where)
+      ;({ api, standIn, stripe, webhookSecret } = stack)
     })
 
     afterAll(async () => {
-      await api?.close()
-      await standIn?.close()
+      await stack?.close()
     })
-
-    /** A creator whose Express account finished the hosted onboarding page and is ready for charges. */
-    async function readyCreator(): Promise<Device & { stripeAccount: string }> {
-      const creator = await newDevice(api.url)
-      const started = await creator.post(routes.payoutAccount, {})
-      expect(started.status).toBe(201)
-      const answered = await fetch(started.body.onboardingUrl, {
-        method: 'POST',
-        body: new URLSearchParams({ decision: 'complete' }),
-        redirect: 'manual',
-      })
-      expect(answered.status).toBe(303)
-      await eventually(async () => expect((await creator.get(routes.payouts)).body.account.payoutsEnabled).toBe(true))
-      const { rows } = await api.db.query<{ stripe_account: string }>(
-        'SELECT stripe_account FROM payout_accounts WHERE account_id = $1',
-        [creator.accountId],
-      )
-      return Object.assign(creator, { stripeAccount: rows[0]!.stripe_account })
-    }
-
-    const zine = { title: 'Night Trains — a zine', price: 1500, currency: 'USD', description: 'Forty pages <b>of</b> sleepers.' }
-    const create = (creator: Device, body: object, idempotencyKey = key()) =>
-      creator.post(routes.products, body, { 'Idempotency-Key': idempotencyKey })
 
     async function pay(sessionId: string): Promise<void> {
       const paid = await fetch(`${standIn.url}/_control/checkout/sessions/${sessionId}/pay`, {
@@ -109,7 +137,7 @@ for (const target of targets) {
       expect(refused.body.error.code).toBe('payouts_not_ready')
       expect((await call(api.url, 'POST', routes.products, zine, { 'Idempotency-Key': key() })).status).toBe(401)
 
-      const creator = await readyCreator()
+      const creator = await readyCreator(api)
       expect((await creator.post(routes.products, zine)).body.error.code).toBe('idempotency_key_required')
       const sameKey = key()
       const made = await create(creator, zine, sameKey)
@@ -132,7 +160,7 @@ for (const target of targets) {
     })
 
     test('anyone reads a product as JSON and on its public page, written-in markup escaped', async () => {
-      const creator = await readyCreator()
+      const creator = await readyCreator(api)
       const { body: product } = await create(creator, zine)
       const read = await call(api.url, 'GET', routes.product(product.id))
       expect(read.status).toBe(200)
@@ -150,7 +178,7 @@ for (const target of targets) {
     })
 
     test('checkout is a destination charge: the creator’s account gets the price less the platform fee', async () => {
-      const creator = await readyCreator()
+      const creator = await readyCreator(api)
       const { body: product } = await create(creator, zine)
       const before = await availableAt(creator.stripeAccount)
       const attempt = key()
@@ -170,7 +198,7 @@ for (const target of targets) {
     })
 
     test('the webhook (twice) and the return page record one order, listed for its creator only', async () => {
-      const creator = await readyCreator()
+      const creator = await readyCreator(api)
       const { body: product } = await create(creator, zine)
       const started = await call(api.url, 'POST', routes.productCheckout(product.id))
       const sessionId: string = started.body.checkoutSessionId
@@ -199,7 +227,7 @@ for (const target of targets) {
     })
 
     test('the public page pays without the extension or any script: its form sends the buyer to hosted checkout', async () => {
-      const creator = await readyCreator()
+      const creator = await readyCreator(api)
       const { body: product } = await create(creator, zine)
       const page = await (await fetch(`${api.url}${routes.productPage(product.id)}`)).text()
       const attempt = /name="attempt" value="([0-9a-f]+)"/.exec(page)?.[1]
@@ -219,3 +247,19 @@ for (const target of targets) {
     })
   })
 }
+
+test('public checkouts count against the per-address budget, so nobody can make Stripe sessions without end', async () => {
+  // Registering the creator's device takes three of the six (register, challenge, session).
+  const stack = await startProductsStack({ rateLimits: { authPerMinute: 6, moneyPerMinute: 0 } })
+  try {
+    const creator = await readyCreator(stack.api)
+    const { body: product } = await create(creator, zine)
+    const answers = []
+    for (let i = 0; i < 4; i++) answers.push((await call(stack.api.url, 'POST', routes.productCheckout(product.id))).status)
+    expect(answers).toEqual([201, 201, 201, 429])
+    const page = await fetch(`${stack.api.url}${routes.productPage(product.id)}`, { method: 'POST', body: new URLSearchParams({}), redirect: 'manual' })
+    expect(page.status).toBe(429)
+  } finally {
+    await stack.close()
+  }
+})

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { IDEMPOTENCY_HEADER, IdempotencyKey, ProductRequest, routes } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
 import type { ApiApp } from '../http/env.ts'
-import { limitMoney } from '../http/rate-limit.ts'
+import { limitAuth, limitMoney } from '../http/rate-limit.ts'
 import { body, idempotencyKey } from '../http/validate.ts'
 import { createProduct, productById, productsOf } from '../products/catalog.ts'
 import { startProductCheckout } from '../products/checkout.ts'
@@ -32,8 +32,9 @@ export function productRoutes(app: ApiApp, s: Services): void {
     return c.json(product)
   })
 
-  // Public: the buyer has no Tipline account. A key, when sent, makes a retry the same session.
-  app.post(`${PRODUCT}/checkout`, async (c) => {
+  // Public: the buyer has no Tipline account, so each checkout (a Stripe object made on request)
+  // counts against the per-address budget. A key, when sent, makes a retry the same session.
+  app.post(`${PRODUCT}/checkout`, limitAuth(s.limiters), async (c) => {
     const key = IdempotencyKey.safeParse(c.req.header(IDEMPOTENCY_HEADER))
     return c.json(await startProductCheckout(s, c.req.param('id'), key.success ? key.data : undefined), 201)
   })
@@ -44,7 +45,7 @@ export function productRoutes(app: ApiApp, s: Services): void {
     return c.html(productPage(product, randomBytes(16).toString('hex')))
   })
 
-  app.post(PAGE, async (c) => {
+  app.post(PAGE, limitAuth(s.limiters), async (c) => {
     const form = await c.req.parseBody()
     const key = IdempotencyKey.safeParse(form.attempt)
     const started = await startProductCheckout(s, c.req.param('id'), key.success ? key.data : undefined)
