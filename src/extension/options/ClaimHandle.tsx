@@ -10,6 +10,7 @@ import { Button } from '../ui/Button.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { claimErrorWords, needsPostLink, WHERE_TO_POST } from './claim-words.ts'
+import { SiteHandleFields } from './SiteHandleFields.tsx'
 
 type Step =
   | { state: 'pick' }
@@ -138,43 +139,15 @@ export function ClaimHandle() {
       <fieldset class="stack" disabled={step.state === 'starting'}>
         <legend>{t('claimLegend')}</legend>
         <p class="muted">{t('claimExplain')}</p>
-        <div class="field-row">
-          <div class="field">
-            <label class="field-label" for={`${id}-site`}>
-              {t('claimSiteLabel')}
-            </label>
-            <select
-              id={`${id}-site`}
-              class="text-input"
-              data-testid="claim-verified-site"
-              value={site}
-              onChange={(event) => setSite(SiteId.parse(event.currentTarget.value))}
-            >
-              {SiteId.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`site_${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field-label" for={`${id}-handle`}>
-              {t('claimHandleLabel')}
-            </label>
-            <input
-              id={`${id}-handle`}
-              class="text-input"
-              type="text"
-              autoComplete="off"
-              spellcheck={false}
-              data-testid="claim-verified-handle"
-              value={handleText}
-              aria-invalid={problem?.field === 'handle' ? true : undefined}
-              aria-describedby={describedBy('handle')}
-              onInput={(event) => setHandleText(event.currentTarget.value)}
-            />
-          </div>
-        </div>
+        <SiteHandleFields
+          idPrefix={id}
+          site={site}
+          onSite={setSite}
+          handle={handleText}
+          onHandle={setHandleText}
+          testIds={{ site: 'claim-verified-site', handle: 'claim-verified-handle' }}
+          handleProblemId={describedBy('handle')}
+        />
         {problemText}
         <div>
           <Button type="submit" variant="primary" data-testid="claim-get-code">

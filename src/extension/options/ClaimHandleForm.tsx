@@ -8,6 +8,7 @@ import { Button } from '../ui/Button.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { errorWords } from '../ui/words.ts'
+import { SiteHandleFields } from './SiteHandleFields.tsx'
 
 type Claim = { state: 'idle' } | { state: 'claiming' } | { state: 'claimed'; handle: string } | { state: 'failed'; words: string }
 
@@ -46,43 +47,15 @@ export function ClaimHandleForm() {
       <fieldset class="stack" disabled={claim.state === 'claiming'}>
         <legend>{t('claimDevLegend')}</legend>
         <p class="muted">{t('claimDevExplain')}</p>
-        <div class="field-row">
-          <div class="field">
-            <label class="field-label" for={`${id}-site`}>
-              {t('claimSiteLabel')}
-            </label>
-            <select
-              id={`${id}-site`}
-              class="text-input"
-              data-testid="claim-site"
-              value={site}
-              onChange={(event) => setSite(SiteId.parse(event.currentTarget.value))}
-            >
-              {SiteId.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`site_${option}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label class="field-label" for={`${id}-handle`}>
-              {t('claimHandleLabel')}
-            </label>
-            <input
-              id={`${id}-handle`}
-              class="text-input"
-              type="text"
-              autoComplete="off"
-              spellcheck={false}
-              data-testid="claim-handle"
-              value={handleText}
-              aria-invalid={failed ? true : undefined}
-              aria-describedby={failed ? `${id}-problem` : undefined}
-              onInput={(event) => setHandleText(event.currentTarget.value)}
-            />
-          </div>
-        </div>
+        <SiteHandleFields
+          idPrefix={id}
+          site={site}
+          onSite={setSite}
+          handle={handleText}
+          onHandle={setHandleText}
+          testIds={{ site: 'claim-site', handle: 'claim-handle' }}
+          handleProblemId={failed ? `${id}-problem` : undefined}
+        />
         {claim.state === 'failed' && <ErrorText id={`${id}-problem`}>{claim.words}</ErrorText>}
         <div>
           <Button type="submit" variant="primary" data-testid="claim-submit">
