@@ -1,17 +1,29 @@
 // The extension's local cache in IndexedDB (Dexie). The background is the only writer; the
 // popup, options page and panel read it with live queries so they paint at once from cache.
-import Dexie, { type EntityTable } from 'dexie'
-import type { ActivityItem, CreatorView, ReceivedTip, TipReceipt, TipRequest, WalletView } from '../shared/api.ts'
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { ActivityItem, CreatorView, ReceivedTip, SiteId, TipReceipt, TipRequest, WalletView } from '../shared/api.ts'
 import { adoptLegacyPresets, type LegacySetting } from './background/settings.ts'
 import type { TipTotal } from './tip-totals.ts'
 
 export interface CachedWallet extends WalletView {
   key: 'me'
   syncedAt: string
+  /** The API's ETag for this view: the next sync sends it and writes nothing on a 304. */
+  etag?: string | null
 }
 export interface CachedCreator extends CreatorView {
   key: 'me'
   syncedAt: string
+  etag?: string | null
+}
+/** Someone this reader tipped or who this creator is: claimed decides earnings or escrow. */
+export interface KnownCreator {
+  site: SiteId
+  handle: string
+  /** null until a tip receipt or the creator's own view says. */
+  claimed: boolean | null
+  /** As the site showed it under a post; null when no post named them. */
+  displayName: string | null
 }
 /**
  * held: confirmed, waiting out its undo window (nextAttemptAt is when the hold ends);
@@ -55,6 +67,7 @@ export class TiplineDb extends Dexie {
   identity!: EntityTable<DeviceIdentity, 'key'>
   received!: EntityTable<CachedReceivedTip, 'id'>
   receivedTotals!: EntityTable<TipTotal, 'key'>
+  creators!: Table<KnownCreator, [SiteId, string]>
 
   constructor(name = 'tipline') {
     super(name)
@@ -76,6 +89,8 @@ export class TiplineDb extends Dexie {
       received: 'id, at, notedAt',
       receivedTotals: 'key, [dimension+currency+amount], [dimension+currency+bucket]',
     })
+    // Display names and claim state per handle, for the popup's activity and escrow rows.
+    this.version(4).stores({ creators: '[site+handle]' })
   }
 }
 

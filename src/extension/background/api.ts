@@ -24,7 +24,7 @@ import {
   type TipRequest,
 } from '../../shared/api.ts'
 import { ApiClientError } from './errors.ts'
-import { callApi } from './http.ts'
+import { callApi, callApiIfChanged } from './http.ts'
 import { renewSession, sessionToken } from './session.ts'
 
 type Reads = {
@@ -73,6 +73,20 @@ const answers: { [R in keyof Writes]: z.ZodType<Writes[R]['answer']> } = {
 export const api = {
   get<R extends keyof Reads>(route: R): Promise<Reads[R]> {
     return withSession((token) => callApi('GET', route, reads[route], { token }))
+  },
+
+  /** A read that is null when the API's ETag still matches the one the cache was filled from. */
+  getIfChanged<R extends typeof routes.wallet | typeof routes.creator>(
+    route: R,
+    etag: string | null,
+  ): Promise<{ value: Reads[R]; etag: string | null } | null> {
+    return withSession((token) => callApiIfChanged(route, reads[route], { token, etag }))
+  },
+
+  /** Activity newer than the item with id `newest`, newest first; a full page means ask again. */
+  activitySince(newest: string): Promise<Reads[typeof routes.activity]> {
+    const path = `${routes.activity}?since=${encodeURIComponent(newest)}`
+    return withSession((token) => callApi('GET', path, reads[routes.activity], { token }))
   },
 
   /** One page of a cursor-paged read; null asks for the first. */

@@ -19,17 +19,36 @@ export async function callApi<T>(
   schema: z.ZodType<T>,
   options: CallOptions = {},
 ): Promise<T> {
-  let response: Response
+  return read(method, path, schema, await exchange(method, path, options))
+}
+
+/** A GET that costs nothing when unchanged: null when the API's ETag still matches `etag`. */
+export async function callApiIfChanged<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  options: { token: string; etag: string | null },
+): Promise<{ value: T; etag: string | null } | null> {
+  const response = await exchange('GET', path, { token: options.token }, options.etag)
+  if (response.status === 304) return null
+  return { value: await read('GET', path, schema, response), etag: response.headers.get('etag') }
+}
+
+async function exchange(method: 'GET' | 'POST' | 'PUT', path: string, options: CallOptions, etag: string | null = null): Promise<Response> {
+  const headers = headersFor(options)
+  if (etag) headers['if-none-match'] = etag
   try {
-    response = await fetch(new URL(path, __TIPLINE_API__), {
+    return await fetch(new URL(path, __TIPLINE_API__), {
       method,
-      headers: headersFor(options),
+      headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
   } catch {
     throw unreachable()
   }
+}
+
+async function read<T>(method: string, path: string, schema: z.ZodType<T>, response: Response): Promise<T> {
   const payload: unknown = await response.json().catch(() => undefined)
   if (!response.ok) throw refusal(response.status, payload)
   const parsed = schema.safeParse(payload)

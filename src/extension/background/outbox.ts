@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill'
 import { routes, type TipRequest } from '../../shared/api.ts'
 import { db, type OutboxItem } from '../db.ts'
 import { api } from './api.ts'
+import { noteReceipt } from './creators.ts'
 import { BackgroundError, isRetryable } from './errors.ts'
 import {
   canCancel,
@@ -92,12 +93,13 @@ export async function deliver(id: string): Promise<OutboxItem> {
   await scheduleRetry()
   const outcome = await attempt(sending)
   const settled = settle(sending, outcome, Date.now())
-  await db.transaction('rw', db.outbox, db.tipped, async () => {
+  await db.transaction('rw', db.outbox, db.tipped, db.creators, async () => {
     await db.outbox.put(settled)
     const { site, postId } = settled.request
     if (settled.state === 'delivered' && postId !== null) {
       await db.tipped.put({ key: `${site}:${postId}`, at: new Date().toISOString() })
     }
+    if (settled.receipt) await noteReceipt(settled.receipt)
   })
   if (settled.state === 'delivered') refreshSoon()
   if (settled.state === 'delivered' && settled.request.postId !== null) void announceTipped(settled.request.site, settled.request.postId)

@@ -1,30 +1,60 @@
 // Copies the API's view of this account into the Dexie cache, which the popup, options page and
 // panel read with live queries. Runs on wallet.sync, after every action, and every few minutes.
-import { routes, type CreatorView, type WalletView } from '../../shared/api.ts'
+import { CreatorView, routes, WalletView } from '../../shared/api.ts'
 import { db } from '../db.ts'
 import { api } from './api.ts'
+import { noteOwnHandles } from './creators.ts'
 import { syncReceivedTips } from './received-sync.ts'
 
 export const SYNC_ALARM = 'wallet.sync'
 export const SYNC_PERIOD_MINUTES = 5
 
+/** A 304 writes nothing: the cache and the live queries reading it stay as they are. */
 export async function syncWallet(): Promise<WalletView> {
-  const wallet = await api.get(routes.wallet)
-  await db.wallet.put({ ...wallet, key: 'me', syncedAt: new Date().toISOString() })
-  return wallet
+  const cached = await db.wallet.get('me')
+  const fresh = await api.getIfChanged(routes.wallet, cached?.etag ?? null)
+  if (!fresh) return WalletView.parse(cached)
+  await db.wallet.put({ ...fresh.value, key: 'me', syncedAt: new Date().toISOString(), etag: fresh.etag })
+  return fresh.value
 }
 
-/** The first page only: the popup shows recent activity, and older items stay cached as they were. */
+/**
+ * Only what is newer than the newest cached item (the first page when nothing is cached): the
+ * popup shows recent activity, and older items stay cached as they were.
+ */
 export async function syncActivity(): Promise<void> {
-  const page = await api.get(routes.activity)
-  await db.activity.bulkPut(page.items)
+  let newest = await newestActivityId()
+  if (newest === null) {
+    await db.activity.bulkPut((await api.get(routes.activity)).items)
+    return
+  }
+  for (;;) {
+    const { items } = await api.activitySince(newest)
+    const [first] = items
+    if (!first) return
+    await db.activity.bulkPut(items)
+    newest = first.id
+  }
 }
+
+/** Ids are act_<row>, ascending with time; several items can share a timestamp, so compare rows. */
+async function newestActivityId(): Promise<string | null> {
+  const last = await db.activity.orderBy('at').last()
+  if (!last) return null
+  const sameTime = await db.activity.where('at').equals(last.at).toArray()
+  return sameTime.map((item) => item.id).reduce((a, b) => (rowOf(b) > rowOf(a) ? b : a))
+}
+
+const rowOf = (id: string) => Number(id.slice(id.indexOf('_') + 1))
 
 /** The creator view, and every tip received for the dashboard, which a claim or a new tip can change together. */
 export async function syncCreator(): Promise<CreatorView> {
-  const [creator] = await Promise.all([api.get(routes.creator), syncReceivedTips()])
-  await db.creator.put({ ...creator, key: 'me', syncedAt: new Date().toISOString() })
-  return creator
+  const cached = await db.creator.get('me')
+  const [fresh] = await Promise.all([api.getIfChanged(routes.creator, cached?.etag ?? null), syncReceivedTips()])
+  if (!fresh) return CreatorView.parse(cached)
+  await db.creator.put({ ...fresh.value, key: 'me', syncedAt: new Date().toISOString(), etag: fresh.etag })
+  await noteOwnHandles(fresh.value)
+  return fresh.value
 }
 
 /** Everything; the wallet's failure is the caller's, the others only leave their cache as it was. */

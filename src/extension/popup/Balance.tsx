@@ -1,7 +1,9 @@
 import type { CachedWallet } from '../db.ts'
 import { t, uiLocale } from '../i18n.ts'
 import { Money, money } from '../ui/Money.tsx'
+import { useLiveQuery } from '../ui/use-live-query.ts'
 import { calendarDate } from '../ui/when.ts'
+import { namesFor, who } from './creator-names.ts'
 
 /** undefined while the cache is being read (nothing to say yet), null when nothing is cached. */
 export function Balance({ wallet }: { wallet: CachedWallet | null | undefined }) {
@@ -16,24 +18,30 @@ export function Balance({ wallet }: { wallet: CachedWallet | null | undefined })
       {wallet?.currency && wallet.debt > 0 && (
         <p class="notice notice--problem">{t('debtNotice', money(wallet.debt, wallet.currency))}</p>
       )}
-      {wallet && wallet.escrowed.length > 0 && (
-        <>
-          <h3 class="section-heading">{t('escrowedHeading')}</h3>
-          <ul class="plain-list">
-            {wallet.escrowed.map((held) => (
-              <li key={`${held.site}:${held.handle}:${held.returnsAt}`}>
-                {t(
-                  'escrowedTip',
-                  money(held.amount, held.currency),
-                  `@${held.handle}`,
-                  t(`site_${held.site}`),
-                  calendarDate(held.returnsAt, uiLocale()),
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {wallet && wallet.escrowed.length > 0 && <EscrowedTips escrowed={wallet.escrowed} />}
     </section>
+  )
+}
+
+/** Its own live query for names, so the balance paints without waiting for it. */
+function EscrowedTips({ escrowed }: { escrowed: CachedWallet['escrowed'] }) {
+  const names = useLiveQuery(() => namesFor(escrowed), [escrowed]) ?? new Map<string, string>()
+  return (
+    <>
+      <h3 class="section-heading">{t('escrowedHeading')}</h3>
+      <ul class="plain-list" data-testid="escrowed-tips">
+        {escrowed.map((held) => (
+          <li key={`${held.site}:${held.handle}:${held.returnsAt}`}>
+            {t(
+              'escrowedTip',
+              money(held.amount, held.currency),
+              who(held.site, held.handle, names),
+              t(`site_${held.site}`),
+              calendarDate(held.returnsAt, uiLocale()),
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

@@ -6,6 +6,7 @@ import { Money } from '../ui/Money.tsx'
 import { postHref } from '../ui/post-link.ts'
 import { useLiveQuery } from '../ui/use-live-query.ts'
 import { relativeTime } from '../ui/when.ts'
+import { namesFor, who, type CreatorNames } from './creator-names.ts'
 
 const RECENT = 20
 
@@ -19,8 +20,12 @@ const KIND_WORDS: Record<ActivityItem['kind'], { withHandle: MessageKey; alone: 
 }
 
 export function RecentActivity() {
-  const items = useLiveQuery(() => db.activity.orderBy('at').reverse().limit(RECENT).toArray())
-  if (items === undefined) return null
+  const recent = useLiveQuery(async () => {
+    const items = await db.activity.orderBy('at').reverse().limit(RECENT).toArray()
+    return { items, names: await namesFor(items) }
+  })
+  if (recent === undefined) return null
+  const { items, names } = recent
   const now = Date.now()
   return (
     <section aria-labelledby="activity-heading">
@@ -33,7 +38,7 @@ export function RecentActivity() {
         <ul class="plain-list activity" data-testid="activity">
           {items.map((item) => (
             <li key={item.id} class="activity-item">
-              <span>{describe(item)}</span>
+              <span>{describe(item, names)}</span>
               <Money minor={Math.abs(item.amount)} currency={item.currency} />
               <span class="muted">
                 <time dateTime={item.at}>{relativeTime(item.at, now, uiLocale())}</time>
@@ -48,9 +53,9 @@ export function RecentActivity() {
   )
 }
 
-function describe(item: ActivityItem): string {
+function describe(item: ActivityItem, names: CreatorNames): string {
   const words = KIND_WORDS[item.kind]
-  return item.handle ? t(words.withHandle, `@${item.handle}`) : t(words.alone)
+  return item.handle ? t(words.withHandle, who(item.site, item.handle, names)) : t(words.alone)
 }
 
 function PostLink({ url }: { url: string | null }) {
