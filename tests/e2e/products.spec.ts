@@ -1,6 +1,7 @@
 // Products and Pay, end to end: a creator connects Stripe and makes a product on the options
 // page; a post on the X stand-in links to its public page and gets a Pay button with the price;
 // paying through the hosted checkout records the order. The public page pays on its own too.
+import AxeBuilder from '@axe-core/playwright'
 import { test, expect } from './fixtures.ts'
 import { routeXStandIn } from '../../src/devkit/sites/x/index.ts'
 import { TEST_CARDS } from '../../src/devkit/stripe/index.ts'
@@ -45,6 +46,12 @@ test('a post linking to a product gets Pay with its price; paying records the or
   await expect(products.orders.getByTestId('order')).toHaveCount(1)
   await expect(products.orders).toContainText(`${ZINE.title}`)
   await expect(products.orders).toContainText('$15.00')
+  const axe = await new AxeBuilder({ page: dashboard })
+    .include('[data-testid="products"]')
+    .include('[data-testid="orders"]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze()
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([])
 })
 
 test('the public product page pays without the extension: its Pay button goes to hosted checkout', async ({ context, options }) => {
