@@ -9,6 +9,9 @@ import type { Popup } from './pages/popup.ts'
 import type { XTimeline } from './pages/x-timeline.ts'
 import { test, expect, plain, type Server } from './wallet-fixtures.ts'
 
+// A top-up, two tips through their undo hold and two claims: past a minute on a loaded machine.
+test.describe.configure({ timeout: 120_000 })
+
 /** A note a spreadsheet would run as a formula if the export let it through. */
 const FORMULA_NOTE = '=HYPERLINK("https://evil.example","click me")'
 

@@ -2,7 +2,7 @@
 // figures as a table for screen readers and anyone who wants the numbers.
 import { t } from '../i18n.ts'
 import { Money } from '../ui/Money.tsx'
-import type { PeriodTotal, PeriodUnit } from './insight-data.ts'
+import type { PeriodTotal, PeriodUnit } from './periods.ts'
 import { periodLabel } from './period-label.ts'
 
 const BAR_WIDTH = 10

@@ -7,7 +7,8 @@ import { Button } from '../ui/Button.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { dashboardCsv } from './dashboard-csv.ts'
-import type { Insight, PeriodUnit } from './insight-data.ts'
+import type { Insight } from './insight-data.ts'
+import type { PeriodUnit } from './periods.ts'
 
 export function ExportCsv({ insight, unit, today }: { insight: Insight; unit: PeriodUnit; today: string }) {
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'done' } | { kind: 'failed'; code: string }>({ kind: 'idle' })

@@ -11,7 +11,8 @@ import { useLiveQuery } from '../ui/use-live-query.ts'
 import type { CachedReceivedTip } from '../db.ts'
 import { EarningsChart } from './EarningsChart.tsx'
 import { ExportCsv } from './ExportCsv.tsx'
-import { periodTotals, readInsight, type PeriodUnit } from './insight-data.ts'
+import { readInsight } from './insight-data.ts'
+import { periodTotals, type PeriodUnit } from './periods.ts'
 
 const UNITS = [
   ['day', 'insightPeriodDay'],

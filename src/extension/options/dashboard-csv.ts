@@ -6,7 +6,8 @@ import { isSupportedCurrency } from '../../shared/currencies.ts'
 import { toMajorString } from '../../shared/money.ts'
 import type { CachedReceivedTip } from '../db.ts'
 import { toCsv } from './csv.ts'
-import { periodTotals, type Insight, type PeriodUnit } from './insight-data.ts'
+import type { Insight } from './insight-data.ts'
+import { periodTotals, type PeriodUnit } from './periods.ts'
 
 export const CSV_HEADER = ['record', 'date', 'currency', 'amount', 'count', 'from', 'site', 'handle', 'post', 'note', 'status'] as const
 

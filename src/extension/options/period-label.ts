@@ -1,6 +1,6 @@
 // A period's name as the creator reads it, in their locale.
 import { t, uiLocale } from '../i18n.ts'
-import type { PeriodUnit } from './insight-data.ts'
+import type { PeriodUnit } from './periods.ts'
 
 const DAY = { month: 'short', day: 'numeric' } as const
 const MONTH = { year: 'numeric', month: 'long' } as const
