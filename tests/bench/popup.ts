@@ -3,8 +3,14 @@
 // activity list is on screen, beside a baseline measured in the same run: the extension's own
 // tip panel page with nothing to read (same bundle, fonts and Preact, no cache query).
 // Times are performance.now() in the page, so from the page's navigation start.
-// Run: npx tsx tests/bench/popup.ts  (uses the build at TIPLINE_DIST, else dist/)
+// Run: npm run bench:popup, or as part of npm run bench. Uses the build at TIPLINE_DIST when set;
+// otherwise builds the extension itself into a temporary folder, so the figures are for the code
+// as it is now and not for whatever dist/ last held.
 import type { BrowserContext, Page, Worker } from '@playwright/test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build } from 'vite'
 import { launchWithExtension } from '../support/chromium.ts'
 import { percentile, round, writeFigures } from './report.ts'
 
@@ -65,7 +71,14 @@ async function seedCache(worker: Worker, activityItems: number): Promise<void> {
 
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50)
 
-const browser = await launchWithExtension()
+async function extensionBuild(): Promise<string> {
+  if (process.env.TIPLINE_DIST) return process.env.TIPLINE_DIST
+  const outDir = mkdtempSync(join(tmpdir(), 'tipline-bench-popup-'))
+  await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  return outDir
+}
+
+const browser = await launchWithExtension({ dist: await extensionBuild() })
 try {
   const { context, worker, extensionId } = browser
   const base = `chrome-extension://${extensionId}/src/extension`

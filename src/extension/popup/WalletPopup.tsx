@@ -18,7 +18,9 @@ const syncWallet = () => send('wallet.sync')
 
 export function WalletPopup() {
   const wallet = useLiveQuery(async () => (await db.wallet.get('me')) ?? null)
-  const sync = useRefresh(syncWallet)
+  // The sync waits for the cache's first answer: the balance paints before the worker starts
+  // reading and writing the same database for the sync.
+  const sync = useRefresh(syncWallet, wallet !== undefined)
   return (
     <main class="stack">
       <header class="page-header">

@@ -3,12 +3,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { errorCode } from './send-error.ts'
 
-export function useRefresh(refresh: () => Promise<unknown>): { problem: string | null; retry: () => void } {
+/** ready: false holds the first refresh back, e.g. until the page has painted from the cache. */
+export function useRefresh(refresh: () => Promise<unknown>, ready = true): { problem: string | null; retry: () => void } {
   const [problem, setProblem] = useState<string | null>(null)
   const retry = useCallback(() => {
     setProblem(null)
     refresh().catch((error: unknown) => setProblem(errorCode(error)))
   }, [refresh])
-  useEffect(retry, [retry])
+  useEffect(() => {
+    if (ready) retry()
+  }, [retry, ready])
   return { problem, retry }
 }
