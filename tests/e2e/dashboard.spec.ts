@@ -103,6 +103,14 @@ test('tips received show in the chart table, top posts, supporters and notes, an
   )
   expect(records.find((row) => row[0] === 'earnings_month')?.[column('amount')]).toBe(major(earnings[0]!.balance))
   expect(records.filter((row) => row[0] === 'top_post').map((row) => row[column('amount')])).toEqual(['2.00', '1.50'])
+
+  // Signing out forgets what this account received: the next account's dashboard starts empty.
+  await page.getByTestId('sign-out').click()
+  await page.getByTestId('sign-out-yes').click()
+  await expect(page.getByTestId('sign-out-status')).toContainText('Signed out.')
+  await expect(insight.getByTestId('top-posts').locator('li')).toHaveCount(0)
+  await expect(insight.getByTestId('notes').locator('li')).toHaveCount(0)
+  await expect(insight).toContainText('No tips received yet.')
 })
 
 for (const lang of ['en', 'ar'] as const) {
