@@ -5,14 +5,23 @@ import browser from 'webextension-polyfill'
 import type { PostRef } from '../../shared/messages.ts'
 
 export const TIP_BUTTON_TAG = 'tipline-button'
+/**
+ * The anchor name the engine gives the last control of a bar. The Tip button is out of the bar's
+ * flow (so adding it moves nothing) and hangs in the gap before that control, where sites leave
+ * room; without an anchor it sits at the bar's trailing end.
+ */
+export const BAR_END = '--tipline-bar-end'
 
 const STYLE = `
 :host { display: flex; flex: 0 0 auto; align-items: center; margin-inline-start: 4px; }
+:host([data-kind="tip"]) { position: absolute; top: 0; bottom: 0; margin: 0 8px; inset-inline-end: 0; }
 button {
   all: unset; box-sizing: border-box; cursor: pointer; font: 600 13px/1 system-ui, sans-serif;
   padding: 6px 12px; border-radius: 999px; border: 1px solid var(--line); color: var(--ink);
   background: transparent; white-space: nowrap;
 }
+/* As tall as the bar and no taller: the row keeps its height. */
+:host([data-kind="tip"]) button { display: inline-flex; align-items: center; height: 100%; min-height: 18px; padding-block: 0; }
 button:hover { background: var(--hover); }
 button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 :host([data-theme="light"]) { --ink: #0f1419; --line: #cfd9de; --hover: rgba(15, 20, 25, 0.06); }
@@ -32,8 +41,23 @@ export function pageTheme(doc: Document = document): Theme {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light'
 }
 
-function message(name: string, fallback: string, subs?: string[]): string {
-  return browser.i18n.getMessage(name, subs) || fallback
+/** Where the author goes in a label template: a private-use character no locale uses. */
+const AUTHOR = '\uE000'
+const templates = new Map<string, string>()
+
+/**
+ * A button's text in the browser's language. getMessage is a round trip into the browser on every
+ * call (a third of the engine's time on a long timeline), so each message is asked once, with a
+ * mark where the author goes.
+ */
+function message(name: string, fallback: string, author?: string): string {
+  let template = templates.get(name)
+  if (template === undefined) {
+    template = browser.i18n.getMessage(name, author === undefined ? undefined : [AUTHOR]) || fallback
+    templates.set(name, template)
+  }
+  // A function, so a "$&" in an attacker-written name stays text.
+  return author === undefined ? template : template.replaceAll(AUTHOR, () => author)
 }
 
 export class TipButton {
@@ -50,6 +74,8 @@ export class TipButton {
   ) {
     this.host = document.createElement(TIP_BUTTON_TAG)
     this.host.dataset.kind = kind
+    // Inline, because anchor names are tree-scoped: the bar's control names it in the page's tree, not ours.
+    if (kind === 'tip') this.host.style.setProperty('inset-inline-end', `anchor(${BAR_END} start, 0px)`)
     const root = this.host.attachShadow({ mode: 'open' })
     const style = document.createElement('style')
     style.textContent = STYLE
@@ -92,11 +118,12 @@ export class TipButton {
     this.host.toggleAttribute('data-tipped', this.tipped)
     const [text, label] =
       this.kind === 'send'
-        ? [message('sendButton', 'Send'), message('sendButtonLabel', `Send money to ${author}`, [author])]
+        ? [message('sendButton', 'Send'), message('sendButtonLabel', `Send money to ${AUTHOR}`, author)]
         : this.tipped
-          ? [message('tipButtonTipped', 'Tipped'), message('tipButtonTippedLabel', `You tipped ${author}: tip again`, [author])]
-          : [message('tipButton', 'Tip'), message('tipButtonLabel', `Tip ${author}`, [author])]
-    this.button.textContent = text
+          ? [message('tipButtonTipped', 'Tipped'), message('tipButtonTippedLabel', `You tipped ${AUTHOR}: tip again`, author)]
+          : [message('tipButton', 'Tip'), message('tipButtonLabel', `Tip ${AUTHOR}`, author)]
+    // Unchanged text is left alone: a recycled row re-pointed at another post keeps its "Tip".
+    if (this.button.textContent !== text) this.button.textContent = text
     this.button.setAttribute('aria-label', label)
   }
 }

@@ -11,8 +11,8 @@ const SETTLE_MS = 2_000
 const LONGEST_WAIT_MS = 10_000
 
 export interface SelectorHealthWatch {
-  /** Feed every engine pass in; reports go out through report. */
-  onPass(found: PassResult): void
+  /** Feed every engine pass in; the page is counted once it settles, and reports go out through report. */
+  onPass(census: () => PassResult): void
 }
 
 export function watchSelectorHealth(
@@ -21,7 +21,7 @@ export function watchSelectorHealth(
   report: (miss: SelectorMissReport) => void,
 ): SelectorHealthWatch {
   const reported = new Set<string>()
-  let latest: PassResult | null = null
+  let latest: (() => PassResult) | null = null
   let settle = 0
   let deadline = 0
 
@@ -31,8 +31,9 @@ export function watchSelectorHealth(
     deadline = 0
     if (!latest || signal.aborted) return
     const url = new URL(location.href)
-    if (latest.posts === 0 && adapter.expectsPosts?.(url)) send('no_posts', url.pathname)
-    if (latest.withoutActionBar > 0) send('no_action_bar', url.pathname)
+    const found = latest()
+    if (found.posts === 0 && adapter.expectsPosts?.(url)) send('no_posts', url.pathname)
+    if (found.withoutActionBar > 0) send('no_action_bar', url.pathname)
   }
   const send = (kind: SelectorMissKind, path: string) => {
     const key = `${kind}:${path}`
@@ -46,8 +47,8 @@ export function watchSelectorHealth(
   })
 
   return {
-    onPass(found) {
-      latest = found
+    onPass(census) {
+      latest = census
       clearTimeout(settle)
       settle = window.setTimeout(judge, SETTLE_MS)
       deadline ||= window.setTimeout(judge, LONGEST_WAIT_MS)

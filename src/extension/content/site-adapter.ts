@@ -10,10 +10,14 @@ export interface SiteAdapter {
   selectors: Readonly<Record<string, string>>
   /** Every post under root that should get a Tip button, outermost only, in document order. */
   findPosts(root: ParentNode): Element[]
+  /** The post findPosts would return that el is inside (or is), or null: how a change on the page finds its post. */
+  postAround(el: Element): Element | null
   /** The post's author and permalink as the page shows them, or null if it is not tippable. */
   readPost(el: Element): PostRef | null
   /** The row of reply/repost/like buttons the Tip button joins. */
   actionBar(el: Element): Element | null
+  /** The bar's child the Tip button sits just before, in the room the site leaves there; the bar's last control if absent. */
+  barEnd?(bar: Element): Element | null
   /** Whether this page always shows posts (a timeline, a profile, a post), so none means the selectors missed. */
   expectsPosts?(url: URL): boolean
   /** On a profile page, the row of the person's actions (Follow and the like) a Send button joins. */

@@ -3,6 +3,7 @@
 // as data-testid. tests/e2e/content-bluesky-standin.spec.ts runs the adapter against the stand-in.
 import type { PostRef } from '../../../shared/messages.ts'
 import type { SiteAdapter } from '../site-adapter.ts'
+import { outermost } from './outermost.ts'
 
 const selectors = {
   /** Feed, profile and thread rows; the suffix is the author's handle (a repost's too). */
@@ -98,6 +99,11 @@ export const bluesky: SiteAdapter = {
   findPosts(root) {
     // A notification row without controls (a like, a follow) is no post: it is not even counted.
     return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post) && el.querySelector(selectors.like))
+  },
+
+  postAround(el) {
+    const post = outermost(el, selectors.post)
+    return post?.querySelector(selectors.like) ? post : null
   },
 
   readPost(el): PostRef | null {

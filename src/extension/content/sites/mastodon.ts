@@ -8,6 +8,7 @@
 // web address (LOCAL_DOMAIN ≠ WEB_DOMAIN) shows local accounts under the web host here.
 import type { PostRef } from '../../../shared/messages.ts'
 import type { SiteAdapter } from '../site-adapter.ts'
+import { outermost } from './outermost.ts'
 
 const selectors = {
   /** A status in a list (also inside article[data-id]), and the focused status of a thread. */
@@ -74,6 +75,11 @@ export const mastodon: SiteAdapter = {
     return [...root.querySelectorAll(selectors.post)].filter(
       (el) => !el.closest(selectors.quote) && !el.parentElement?.closest(selectors.post),
     )
+  },
+
+  postAround(el) {
+    const post = outermost(el, selectors.post)
+    return post && !post.closest(selectors.quote) ? post : null
   },
 
   readPost(el): PostRef | null {

@@ -2,6 +2,7 @@
 // the saved pages in shared/sites/x, which tests/e2e/content-x-real-pages.spec.ts runs against.
 import type { PostRef } from '../../../shared/messages.ts'
 import type { SiteAdapter } from '../site-adapter.ts'
+import { outermost } from './outermost.ts'
 
 const selectors = {
   post: 'article[data-testid="tweet"]',
@@ -10,8 +11,12 @@ const selectors = {
   /** The timestamp link is the post's permalink; /analytics and /photo/ links also contain /status/. */
   permalink: 'a[href*="/status/"]:has(> time[datetime])',
   actionBar: '[role="group"]:has([data-testid="reply"])',
-  /** Leaf spans that may carry the ad label ("Ad" in the header since 2025, "Promoted" before). */
-  labelText: 'span:not(:has(*))',
+  /** Where the search for the action bar starts: walking up from it is far cheaper than :has() over the post. */
+  reply: '[data-testid="reply"]',
+  /** Bookmark and share close the bar; the stretching views cell before them ends in empty room. */
+  barEnd: '[data-testid="bookmark"]',
+  /** Spans that may carry the ad label ("Ad" in the header since 2025, "Promoted" before); only leaves count. */
+  labelText: 'span',
   /** Post text and names are attacker-written: an "Ad" there is not a label. */
   authorWritten: '[data-testid="tweetText"], [data-testid="User-Name"]',
   /** A profile's header: its action row holds the Follow (or Edit profile) button's placementTracking. */
@@ -46,10 +51,21 @@ function own(el: Element, selector: string): Element | null {
 }
 
 function isPromoted(el: Element): boolean {
+  // Leaves only, checked here: span:not(:has(*)) in the selector cost more than the rest of reading a post.
   for (const span of el.querySelectorAll(selectors.labelText)) {
-    if (PROMOTED_LABELS.has(span.textContent?.trim() ?? '') && !span.closest(selectors.authorWritten)) return true
+    if (span.childElementCount === 0 && PROMOTED_LABELS.has(span.textContent?.trim() ?? '') && !span.closest(selectors.authorWritten)) return true
   }
   return false
+}
+
+/**
+ * The post's own action bar: up from its reply button, or (when a redesign, or the server's
+ * selectors, leave no bar around that button) the first own match anywhere in the post.
+ */
+function actionBar(el: Element): Element | null {
+  const bar = el.querySelector(selectors.reply)?.closest(selectors.actionBar)
+  if (bar && bar.closest(selectors.post) === el) return bar
+  return own(el, selectors.actionBar)
 }
 
 function readAuthor(el: Element): { handle: string; displayName: string | null } | null {
@@ -91,6 +107,8 @@ export const x: SiteAdapter = {
     return [...root.querySelectorAll(selectors.post)].filter((el) => !el.parentElement?.closest(selectors.post))
   },
 
+  postAround: (el) => outermost(el, selectors.post),
+
   readPost(el): PostRef | null {
     if (!x.actionBar(el) || isPromoted(el)) return null
     const author = readAuthor(el)
@@ -107,7 +125,13 @@ export const x: SiteAdapter = {
     }
   },
 
-  actionBar: (el) => own(el, selectors.actionBar),
+  actionBar,
+
+  barEnd(bar) {
+    let control = bar.querySelector(selectors.barEnd)
+    while (control && control.parentElement !== bar) control = control.parentElement
+    return control
+  },
 
   // A profile may have no posts (new, protected, suspended): only the home timeline and a post page must.
   expectsPosts: (url) => url.pathname === '/home' || postIdFromHref(url.pathname) !== null,
