@@ -19,17 +19,8 @@ export async function deviceIdentity(): Promise<DeviceIdentity> {
 
 /** The API no longer knows this account: drop the key and everything cached for it. */
 export async function forgetDevice(): Promise<void> {
-  await db.transaction('rw', [db.identity, db.wallet, db.activity, db.creator, db.tipped, db.received, db.receivedTotals], async () => {
-    await Promise.all([
-      db.identity.clear(),
-      db.wallet.clear(),
-      db.activity.clear(),
-      db.creator.clear(),
-      db.tipped.clear(),
-      db.received.clear(),
-      db.receivedTotals.clear(),
-    ])
-  })
+  const cached = [db.identity, db.wallet, db.activity, db.creator, db.creators, db.tipped, db.received, db.receivedTotals]
+  await db.transaction('rw', cached, () => Promise.all(cached.map((table) => table.clear())))
 }
 
 async function register(): Promise<DeviceIdentity> {
