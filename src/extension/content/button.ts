@@ -6,9 +6,9 @@ import type { PostRef } from '../../shared/messages.ts'
 
 export const TIP_BUTTON_TAG = 'tipline-button'
 /**
- * The anchor name the engine gives the last control of a bar. The Tip button is out of the bar's
- * flow (so adding it moves nothing) and hangs in the gap before that control, where sites leave
- * room; without an anchor it sits at the bar's trailing end.
+ * The anchor name the engine gives one control of a bar. The Tip button is out of the bar's flow
+ * (so adding it moves nothing) and hangs beside that control (see TipButton.hang); without an
+ * anchor it sits at the bar's trailing end.
  */
 export const BAR_END = '--tipline-bar-end'
 
@@ -74,8 +74,6 @@ export class TipButton {
   ) {
     this.host = document.createElement(TIP_BUTTON_TAG)
     this.host.dataset.kind = kind
-    // Inline, because anchor names are tree-scoped: the bar's control names it in the page's tree, not ours.
-    if (kind === 'tip') this.host.style.setProperty('inset-inline-end', `anchor(${BAR_END} start, 0px)`)
     const root = this.host.attachShadow({ mode: 'open' })
     const style = document.createElement('style')
     style.textContent = STYLE
@@ -92,6 +90,16 @@ export class TipButton {
       onTip(this.post, this.host)
     })
     this.button.addEventListener('keydown', (event) => event.stopPropagation())
+  }
+
+  /**
+   * Hang the Tip button just before the bar's anchored control (where a site leaves room before its
+   * closing controls) or just after it (where a site packs its controls at the start). Inline, because
+   * anchor names are tree-scoped: the control is named in the page's tree, not in our shadow root.
+   */
+  hang(side: 'before' | 'after'): void {
+    if (side === 'before') this.host.style.setProperty('inset-inline-end', `anchor(${BAR_END} start, 0px)`)
+    else this.host.style.cssText = `inset-inline-end: auto; inset-inline-start: anchor(${BAR_END} end, 0px)`
   }
 
   /** Keep the button true to its post and the page's theme; sites recycle rows for other posts. */

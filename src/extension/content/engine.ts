@@ -109,6 +109,8 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     } else {
       bound = true
       button = new TipButton(post, theme, options.onTip)
+      // A site that names where its bar has room gets the button there; otherwise after the last control.
+      button.hang(adapter.barEnd ? 'before' : 'after')
       buttons.set(button.host, button)
       bar.append(button.host)
       newBars.push(bar)
@@ -123,7 +125,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     return true
   }
 
-  /** Names the control the button sits before as its anchor (BAR_END); a re-rendered bar may have a new one. */
+  /** Names the control the button hangs beside as its anchor (BAR_END); a re-rendered bar may have a new one. */
   const anchorAtEnd = (bar: Element) => {
     let end = adapter.barEnd?.(bar) ?? bar.lastElementChild
     while (end && end.localName.startsWith('tipline-')) end = end.previousElementSibling

@@ -16,7 +16,7 @@ export interface SiteAdapter {
   readPost(el: Element): PostRef | null
   /** The row of reply/repost/like buttons the Tip button joins. */
   actionBar(el: Element): Element | null
-  /** The bar's child the Tip button sits just before, in the room the site leaves there; the bar's last control if absent. */
+  /** The bar's child the Tip button sits just before, in the room the site leaves there; without it, the button follows the bar's last control. */
   barEnd?(bar: Element): Element | null
   /** Whether this page always shows posts (a timeline, a profile, a post), so none means the selectors missed. */
   expectsPosts?(url: URL): boolean
