@@ -85,7 +85,9 @@ test('scrolling through 300 recycled posts keeps exactly one true button on each
     expect(await page.locator('tipline-button').count()).toBeLessThanOrEqual(POOL_SIZE)
     const atEnd = await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)
     if (atEnd) break
-    await page.evaluate(() => scrollBy(0, 700))
+    // The stand-in re-renders its rows on the next frame: wait for it, or a step could check rows
+    // that still show the previous posts and skip the ones scrolled past.
+    await page.evaluate(() => new Promise((done) => { scrollBy(0, 700); requestAnimationFrame(() => requestAnimationFrame(done)) }))
   }
   const tippable = POSTS.filter((post) => !post.promoted).map((post) => post.id)
   expect([...tipped].sort()).toEqual(tippable.sort())
