@@ -101,13 +101,10 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     // Any other host in the post sits where the post no longer puts its bar, or under what is no longer tippable (an ad).
     for (const stale of [...el.getElementsByTagName(TIP_BUTTON_TAG)]) if (stale !== host || !post) stale.remove()
     if (!bar || !post) return false
-    let bound = false
     let button = host && buttons.get(host)
     if (button) {
-      bound = button.post.postId !== post.postId
       button.update(post, theme)
     } else {
-      bound = true
       button = new TipButton(post, theme, options.onTip)
       // A site that names where its bar has room gets the button there; otherwise after the last control.
       button.hang(adapter.barEnd ? 'before' : 'after')
