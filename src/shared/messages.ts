@@ -22,27 +22,25 @@ export type PostRef = z.infer<typeof PostRef>
 /** A product's id as it appears in a /p/<id> link on a page: attacker-written, so validated. */
 export const ProductId = z.string().regex(/^prd_[A-Za-z0-9_-]{1,64}$/)
 
+/** What the panel confirms: the tip for the post its token was issued for. */
+const PanelTip = z.object({
+  token: z.string(),
+  /** Made once per confirmation by the panel, so a double click or a resend is still one tip. */
+  key: IdempotencyKey,
+  amount: MinorAmount,
+  currency: CurrencyCode,
+  note: z.string().max(NOTE_MAX_LENGTH).nullable(),
+  /** The reader was told this tip passes their monthly budget and chose to send it anyway. */
+  overBudget: z.boolean(),
+})
+export type PanelTip = z.infer<typeof PanelTip>
+
 export const inputs = {
   'panel.open': z.object({ post: PostRef }),
   'panel.claim': z.object({ token: z.string() }),
   'panel.close': z.object({ token: z.string() }),
-  'tip.create': z.object({
-    token: z.string(),
-    /** Made once per confirmation by the panel, so a double click or a resend is still one tip. */
-    key: IdempotencyKey,
-    amount: MinorAmount,
-    currency: CurrencyCode,
-    note: z.string().max(NOTE_MAX_LENGTH).nullable(),
-    /** The reader was told this tip passes their monthly budget and chose to send it anyway. */
-    overBudget: z.boolean(),
-  }),
-  'tip.fund': z.object({
-    token: z.string(),
-    key: IdempotencyKey,
-    amount: MinorAmount,
-    currency: CurrencyCode,
-    note: z.string().max(NOTE_MAX_LENGTH).nullable(),
-    overBudget: z.boolean(),
+  'tip.create': PanelTip,
+  'tip.fund': PanelTip.extend({
     /** What the checkout adds: the shortfall, at least the currency's smallest top-up. */
     topup: MinorAmount,
   }),

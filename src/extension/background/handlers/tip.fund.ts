@@ -4,24 +4,18 @@ import browser from 'webextension-polyfill'
 import { routes } from '../../../shared/api.ts'
 import { api } from '../api.ts'
 import { holdForFunds } from '../outbox.ts'
-import { usePanelToken } from '../panel-tokens.ts'
+import { panelTipRequest } from '../panel-tip.ts'
 import { watchTopup } from '../topup-watch.ts'
 import { tabOf, type Handler } from './caller.ts'
 
-export const tipFund: Handler<'tip.fund'> = async ({ token, key, amount, currency, note, overBudget, topup }, caller) => {
-  const { post } = await usePanelToken(token, tabOf(caller))
-  const item = await holdForFunds(key, {
-    site: post.site,
-    handle: post.handle,
-    postId: post.postId,
-    postUrl: post.postUrl,
-    amount,
-    currency,
-    note,
-    ...(overBudget ? { overBudget } : {}),
-  })
+export const tipFund: Handler<'tip.fund'> = async (tip, caller) => {
+  const item = await holdForFunds(tip.key, await panelTipRequest(tip, tabOf(caller)))
   // The top-up's own key: a second click on the panel's button is the same checkout, not a second one.
-  const { checkoutUrl } = await api.post(routes.topups, { amount: topup, currency }, { idempotencyKey: `topup-for-${key}` })
+  const { checkoutUrl } = await api.post(
+    routes.topups,
+    { amount: tip.topup, currency: tip.currency },
+    { idempotencyKey: `topup-for-${tip.key}` },
+  )
   await watchTopup()
   await browser.tabs.create({ url: checkoutUrl })
   return { id: item.id, checkoutUrl }
