@@ -11,8 +11,11 @@ test('a tip under a post lowers the balance and reaches the creator', async ({ p
   await expect((await post.panel()).getByTestId('panel-status')).toContainText('$2.00')
 
   await expect(popup.balance).toHaveText('$8.00')
+  // Nobody has claimed @nour_writes yet: the popup says the tip waits, and for how long.
+  await expect(popup.escrowedTips).toContainText('@nour_writes')
+  await expect(popup.escrowedTips).toContainText('in 90 days')
 
-  // Nobody has claimed @nour_writes yet, so the tip waits in escrow until the creator claims the handle.
+  // The creator claims the handle, and the tip moves from escrow to their earnings.
   await options.claim('x', 'nour_writes')
   await expect(options.tipsReceived).toContainText('nour_writes')
   await expect(options.tipsReceived).toContainText('$2.00')

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { formattingLocale, textDirection } from '../../src/extension/ui/locale.ts'
 import { postHref } from '../../src/extension/ui/post-link.ts'
-import { relativeTime } from '../../src/extension/ui/when.ts'
+import { daysUntil, relativeTime } from '../../src/extension/ui/when.ts'
 
 describe('textDirection', () => {
   test.each(['ar', 'ar-EG', 'fa', 'he-IL', 'ur_PK'])('%s is right to left', (locale) => {
@@ -55,5 +55,17 @@ describe('relativeTime', () => {
   })
   test('an unreadable time shows nothing rather than "NaN"', () => {
     expect(relativeTime('soon', now, 'en')).toBe('')
+  })
+})
+
+describe('daysUntil', () => {
+  const now = Date.parse('2026-11-24T12:00:00Z')
+  test('counts whole days ahead, rounding a part day up, in the reader’s language', () => {
+    expect(daysUntil('2027-02-22T12:00:00Z', now, 'en')).toBe('in 90 days')
+    expect(daysUntil('2026-11-25T09:00:00Z', now, 'en')).toBe('tomorrow')
+    expect(daysUntil('2027-02-22T12:00:00Z', now, 'ar')).toMatch(/٩٠|90/)
+  })
+  test('a moment already past reads as today, never as a negative count', () => {
+    expect(daysUntil('2026-11-20T12:00:00Z', now, 'en')).toBe('today')
   })
 })

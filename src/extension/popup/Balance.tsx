@@ -2,7 +2,7 @@ import type { CachedWallet } from '../db.ts'
 import { t, uiLocale } from '../i18n.ts'
 import { Money, money } from '../ui/Money.tsx'
 import { useLiveQuery } from '../ui/use-live-query.ts'
-import { calendarDate } from '../ui/when.ts'
+import { calendarDate, daysUntil } from '../ui/when.ts'
 import { namesFor, who } from './creator-names.ts'
 
 /** undefined while the cache is being read (nothing to say yet), null when nothing is cached. */
@@ -37,6 +37,7 @@ function EscrowedTips({ escrowed }: { escrowed: CachedWallet['escrowed'] }) {
               money(held.amount, held.currency),
               who(held.site, held.handle, names),
               t(`site_${held.site}`),
+              daysUntil(held.returnsAt, Date.now(), uiLocale()),
               calendarDate(held.returnsAt, uiLocale()),
             )}
           </li>

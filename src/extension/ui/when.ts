@@ -23,3 +23,9 @@ export function relativeTime(at: string, now: number, locale: string): string {
 export function calendarDate(at: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(at))
 }
+
+/** Whole days until a future moment, in words: "in 90 days", "tomorrow". */
+export function daysUntil(at: string, now: number, locale: string): string {
+  const days = Math.max(0, Math.ceil((Date.parse(at) - now) / 86_400_000))
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day')
+}

@@ -29,6 +29,12 @@ export class Popup {
     return this.page.getByTestId('pending-tip')
   }
 
+  /** Tips waiting in escrow for a creator to claim their handle. */
+  get escrowedTips(): Locator {
+    if (!this.page) throw new Error('open the popup first')
+    return this.page.getByTestId('escrowed-tips')
+  }
+
   get balance(): Locator {
     if (!this.page) throw new Error('open the popup first')
     return this.page.getByTestId('balance')
