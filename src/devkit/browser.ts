@@ -1,7 +1,7 @@
 // The browser side of the local stack: Chromium with the built extension, every site stand-in served
 // at its real address, and nothing else let out of the machine.
 import type { BrowserContext } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../../tests/support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from './chromium.ts'
 import { routeXStandIn } from './sites/x/index.ts'
 import { routeBlueskyStandIn } from './sites/bluesky/index.ts'
 import { routeMastodonStandIn } from './sites/mastodon/index.ts'

@@ -7,7 +7,7 @@
 import type { BrowserContext, Worker } from '@playwright/test'
 import type { ReceivedTip } from '../../src/shared/api.ts'
 import { addTips, type TipTotal } from '../../src/extension/tip-totals.ts'
-import { launchWithExtension } from '../support/chromium.ts'
+import { launchWithExtension } from '../../src/devkit/chromium.ts'
 import { percentile, round, writeFigures } from './report.ts'
 
 const TIPS = 100_000

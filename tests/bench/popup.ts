@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
-import { launchWithExtension } from '../support/chromium.ts'
+import { launchWithExtension } from '../../src/devkit/chromium.ts'
 import { percentile, round, writeFigures } from './report.ts'
 
 const OPENS = 20

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startStripeStandIn, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
-import { findChromium } from '../support/chromium.ts'
+import { findChromium } from '../../src/devkit/chromium.ts'
 
 let standIn: StripeStandIn
 let stripe: Stripe

@@ -10,7 +10,7 @@ import { routeStandIns } from '../../src/devkit/browser.ts'
 import type { Stack } from '../../src/devkit/stack.ts'
 import { TEST_CARDS } from '../../src/devkit/stripe/index.ts'
 import { newDevice, type Device } from '../server/support/device.ts'
-import { launchWithExtension } from '../support/chromium.ts'
+import { launchWithExtension } from '../../src/devkit/chromium.ts'
 import { test, expect } from './fixtures.ts'
 
 test('a creator claims a Bluesky handle by bio and a Mastodon handle by post; the tips that waited move to earnings', async ({ stack, options }) => {

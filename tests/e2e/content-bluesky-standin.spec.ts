@@ -2,7 +2,7 @@
 // (not a reposter, not a quoted author), none on notification rows without controls, kept true
 // while the feed mounts and unmounts rows and loads page after page; and a tip that reaches the API.
 import { expect, test as standIn, type Page } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { BLUESKY_ROW_HEIGHT, blueskyNotifications, blueskyPosts, routeBlueskyStandIn, type BlueskyPost } from '../../src/devkit/sites/bluesky/index.ts'
 import { test } from './fixtures.ts'

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { expect, test } from '@playwright/test'
-import { DIST } from '../support/chromium.ts'
+import { DIST } from '../../src/devkit/chromium.ts'
 
 const BUDGET_BYTES = 15 * 1024
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { DIST, launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { DIST, launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeMastodonStandIn } from '../../src/devkit/sites/mastodon/index.ts'
 import type { Reply } from '../../src/shared/messages.ts'

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved, routeSavedPage } from '../../src/devkit/sites/route.ts'
 
 const FILE = resolve(import.meta.dirname, '../../../shared/sites/mastodon/defuddle-mastodon-status-RECONSTRUCTED.html')

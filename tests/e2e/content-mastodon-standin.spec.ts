@@ -3,7 +3,7 @@
 // kept true while the timeline re-renders far-off articles hidden and loads page after page, on
 // any listed instance; and a tip that reaches the API.
 import { expect, test as standIn, type Page } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { acctOf, handleOf, mastodonStatuses, routeMastodonStandIn, type MastodonStatus } from '../../src/devkit/sites/mastodon/index.ts'
 import { test } from './fixtures.ts'

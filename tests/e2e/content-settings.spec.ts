@@ -1,7 +1,7 @@
 // The reader's site switches take effect on open pages at once: off takes the buttons down
 // without a reload, on brings them back, and hiding everything wins over a site being on.
 import { expect, test, type Page, type Worker } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn } from '../../src/devkit/sites/x/index.ts'
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../src/shared/settings.ts'

@@ -2,7 +2,7 @@
 // post on screen has exactly one button, bound to that post; every tippable post got one on the
 // way; and the background was asked about tipped marks once per post, in batches, not per row.
 import { expect, test, type Page } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn, standInPosts, POOL_SIZE } from '../../src/devkit/sites/x/index.ts'
 

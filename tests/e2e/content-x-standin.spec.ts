@@ -1,7 +1,7 @@
 // The X stand-in timeline with the built extension: one Tip button per post, kept true to its
 // post while the virtual list recycles rows, and Tip asking the background for a panel.
 import { expect, test, type Page, type Worker } from '@playwright/test'
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts'
+import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn, standInPosts, POOL_SIZE, type StandInPost } from '../../src/devkit/sites/x/index.ts'
 

@@ -5,7 +5,7 @@ import { test as base, type BrowserContext, type Worker } from '@playwright/test
 import { startStack, STRIPE_STAND_IN_PORT, type Stack } from '../../src/devkit/stack.ts'
 import { apiBaseUrl } from '../../scripts/build-config.ts'
 import { routeStandIns } from '../../src/devkit/browser.ts'
-import { launchWithExtension } from '../support/chromium.ts'
+import { launchWithExtension } from '../../src/devkit/chromium.ts'
 import { Popup } from './pages/popup.ts'
 import { Options } from './pages/options.ts'
 import { XTimeline } from './pages/x-timeline.ts'

@@ -8,7 +8,7 @@ import { apiBaseUrl } from '../../scripts/build-config.ts'
 import { startStack, STRIPE_STAND_IN_PORT, type Stack } from '../../src/devkit/stack.ts'
 import type { Locator } from '@playwright/test'
 import { routeStandIns } from '../../src/devkit/browser.ts'
-import { launchWithExtension } from '../support/chromium.ts'
+import { launchWithExtension } from '../../src/devkit/chromium.ts'
 import { test as base } from './fixtures.ts'
 
 export interface Server {
