@@ -5,6 +5,10 @@ import { stopServiceWorker } from './pages/service-worker.ts'
 import { Checkout } from './pages/checkout.ts'
 import { test, expect, plain } from './wallet-fixtures.ts'
 
+// Each story restarts the API or the worker and waits out real undo holds and retry alarms: on a
+// busy 2-core machine that can pass the default minute without anything being wrong.
+test.describe.configure({ timeout: 120_000 })
+
 test('the worker stopped between queueing a tip and delivering it: the tip is delivered exactly once', async ({ popup, x, server, context, extensionId }) => {
   await popup.topUp('10.00')
   await popup.open()
