@@ -8,6 +8,7 @@ import type { BrowserContext, Worker } from '@playwright/test'
 import type { ReceivedTip } from '../../src/shared/api.ts'
 import { addTips, type TipTotal } from '../../src/extension/tip-totals.ts'
 import { launchWithExtension } from '../../src/devkit/chromium.ts'
+import { paintTimes } from './paint.ts'
 import { percentile, round, writeFigures } from './report.ts'
 
 const TIPS = 100_000
@@ -15,28 +16,9 @@ const OPENS = 5
 const BATCH = 10_000
 const TARGET_MS = 300
 
-// Installed before any page script: notes when each watched selector first holds text.
-const PAINT_WATCH = `
-  window.__paintAt = {};
-  new MutationObserver(() => {
-    for (const [name, selector] of Object.entries(window.__watch || {})) {
-      if (window.__paintAt[name] === undefined && document.querySelector(selector)?.textContent?.trim()) {
-        window.__paintAt[name] = performance.now();
-      }
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-`
-type PaintWindow = { __paintAt: Record<string, number> }
-
 async function timeOpen(context: BrowserContext, url: string, watch: Record<string, string>): Promise<number> {
-  const page = await context.newPage()
-  await page.addInitScript(`window.__watch = ${JSON.stringify(watch)};${PAINT_WATCH}`)
-  await page.goto(url)
-  const names = Object.keys(watch)
-  await page.waitForFunction((n) => n.every((name) => (window as unknown as PaintWindow).__paintAt[name] !== undefined), names, { timeout: 60_000 })
-  const times = await page.evaluate(() => (window as unknown as PaintWindow).__paintAt)
-  await page.close()
-  return Math.max(...names.map((name) => times[name] ?? Number.NaN))
+  const times = await paintTimes(context, url, watch, 60_000)
+  return Math.max(...Object.keys(watch).map((name) => times[name] ?? Number.NaN))
 }
 
 /** A creator's tips over the last ~70 days: 500 posts, 2,000 supporters, a note on every seventh. */

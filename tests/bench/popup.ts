@@ -6,40 +6,19 @@
 // Run: npm run bench:popup, or as part of npm run bench. Uses the build at TIPLINE_DIST when set;
 // otherwise builds the extension itself into a temporary folder, so the figures are for the code
 // as it is now and not for whatever dist/ last held.
-import type { BrowserContext, Page, Worker } from '@playwright/test'
+import type { Worker } from '@playwright/test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { launchWithExtension } from '../../src/devkit/chromium.ts'
+import { paintTimes } from './paint.ts'
 import { percentile, round, writeFigures } from './report.ts'
 
 const OPENS = 20
 const ACTIVITY_ITEMS = 10_000
 const ACTIVITY_OPENS = 5
 
-// Installed before any page script: notes when a selector first holds text.
-const PAINT_WATCH = `
-  window.__paintAt = {};
-  new MutationObserver(() => {
-    for (const [name, selector] of Object.entries(window.__watch || {})) {
-      if (window.__paintAt[name] === undefined && document.querySelector(selector)?.textContent?.trim()) {
-        window.__paintAt[name] = performance.now();
-      }
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-`
-
-async function timeOpen(context: BrowserContext, url: string, watch: Record<string, string>): Promise<Record<string, number>> {
-  const page: Page = await context.newPage()
-  await page.addInitScript(`window.__watch = ${JSON.stringify(watch)};${PAINT_WATCH}`)
-  await page.goto(url)
-  const names = Object.keys(watch)
-  await page.waitForFunction((n) => n.every((name) => (window as unknown as { __paintAt: Record<string, number> }).__paintAt[name] !== undefined), names)
-  const times = await page.evaluate(() => (window as unknown as { __paintAt: Record<string, number> }).__paintAt)
-  await page.close()
-  return times
-}
 
 /** Writes the wallet and activity straight into the worker's IndexedDB, as a sync would leave them. */
 async function seedCache(worker: Worker, activityItems: number): Promise<void> {
@@ -89,14 +68,14 @@ try {
   const baseline: number[] = []
   const balance: number[] = []
   for (let i = 0; i < OPENS; i++) {
-    baseline.push((await timeOpen(context, `${base}/panel/index.html`, { page: 'main.panel' })).page!)
-    balance.push((await timeOpen(context, `${base}/popup/index.html`, { balance: '[data-testid="balance"]' })).balance!)
+    baseline.push((await paintTimes(context, `${base}/panel/index.html`, { page: 'main.panel' })).page!)
+    balance.push((await paintTimes(context, `${base}/popup/index.html`, { balance: '[data-testid="balance"]' })).balance!)
   }
 
   await seedCache(worker, ACTIVITY_ITEMS)
   const activity: number[] = []
   for (let i = 0; i < ACTIVITY_OPENS; i++) {
-    activity.push((await timeOpen(context, `${base}/popup/index.html`, { activity: '[data-testid="activity"]' })).activity!)
+    activity.push((await paintTimes(context, `${base}/popup/index.html`, { activity: '[data-testid="activity"]' })).activity!)
   }
 
   const figures = {
