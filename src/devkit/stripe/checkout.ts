@@ -25,13 +25,15 @@ export function createSession(account: Account, params: FormObject): CheckoutSes
     checkDestination(account, given.intentData.destination, 'payment_intent_data[transfer_data][destination]')
   }
   const id = newId('cs_test', 58)
+  const shown = given.presentation
   const session: CheckoutSession = {
     id,
     object: 'checkout.session',
     amount_subtotal: given.total,
     amount_total: given.total,
-    cancel_url: given.cancelUrl,
+    cancel_url: shown.uiMode === 'hosted_page' ? shown.cancelUrl : null,
     client_reference_id: given.clientReferenceId,
+    client_secret: shown.uiMode === 'embedded_page' ? `${id}_${newId('secret')}` : null,
     created,
     currency: given.currency,
     customer: null,
@@ -44,10 +46,11 @@ export function createSession(account: Account, params: FormObject): CheckoutSes
     payment_intent: null,
     payment_method_types: ['card'],
     payment_status: 'unpaid',
+    ...(shown.uiMode === 'embedded_page' && { return_url: shown.returnUrl }),
     status: 'open',
-    success_url: given.successUrl,
-    ui_mode: 'hosted',
-    url: `${account.url}/c/pay/${id}`,
+    success_url: shown.uiMode === 'hosted_page' ? shown.successUrl : null,
+    ui_mode: shown.uiMode,
+    url: shown.uiMode === 'hosted_page' ? `${account.url}/c/pay/${id}` : null,
   }
   account.store.sessions.set(id, session)
   account.store.lineItems.set(id, given.lineItems)

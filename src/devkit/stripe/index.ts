@@ -10,8 +10,10 @@ import { StripeApiError } from './errors.ts'
 import type { StripeEvent } from './objects.ts'
 import { stripeApi } from './routes/api.ts'
 import { controlApi } from './routes/control.ts'
+import { embeddedPages } from './routes/embedded.ts'
 import { hostedPages } from './routes/hosted.ts'
 import { onboardingPages } from './routes/onboarding.ts'
+import { stripeJs } from './routes/stripe-js.ts'
 import { Store } from './store.ts'
 import { receives, WebhookDispatcher, type Delivery, type RetryPolicy, type WebhookEndpoint } from './webhooks.ts'
 
@@ -19,11 +21,13 @@ export type { StripeEvent } from './objects.ts'
 export type { Delivery, RetryPolicy, WebhookEndpoint } from './webhooks.ts'
 export { TEST_CARDS } from './cards.ts'
 export { signatureHeader } from './webhooks.ts'
+export { routeStripeJs } from './browser.ts'
 
 export interface StripeStandInOptions {
   port: number // 0 = any free port
   host?: string // default 127.0.0.1
   secretKey?: string // the key clients must send (Bearer / basic); default 'sk_test_standin'
+  publishableKey?: string // the key its Stripe.js takes; default 'pk_test_standin'
   webhooks?: WebhookEndpoint[] // endpoints to deliver signed events to; `connect: true` for connected accounts' events
   retry?: RetryPolicy // webhook redelivery back-off on non-2xx; default {baseMs: 500, maxAttempts: 5}
 }
@@ -31,17 +35,20 @@ export interface StripeStandInOptions {
 export interface StripeStandIn {
   url: string // e.g. http://127.0.0.1:12111
   secretKey: string
+  publishableKey: string
   close(): Promise<void>
   events: () => StripeEvent[] // what was emitted, for tests
   deliveries: () => Delivery[]
 }
 
 export const DEFAULT_SECRET_KEY = 'sk_test_standin'
+export const DEFAULT_PUBLISHABLE_KEY = 'pk_test_standin'
 const DEFAULT_RETRY: RetryPolicy = { baseMs: 500, maxAttempts: 5 }
 
 export async function startStripeStandIn(options: StripeStandInOptions): Promise<StripeStandIn> {
   const host = options.host ?? '127.0.0.1'
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY
+  const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY
   const endpoints = options.webhooks ?? []
   const store = new Store()
   const webhooks = new WebhookDispatcher(endpoints, options.retry ?? DEFAULT_RETRY, (eventId) => {
@@ -68,7 +75,9 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   }
   const app = new Hono()
   app.route('/v1', stripeApi(account, secretKey))
-  app.route('/c', hostedPages(account))
+  app.route('/c/pay', hostedPages(account))
+  app.route('/c/embedded', embeddedPages(account))
+  app.route('/js', stripeJs(account, publishableKey))
   app.route('/connect', onboardingPages(account))
   app.route('/_control', controlApi(account, webhooks))
   app.onError((error, c) => {
@@ -81,6 +90,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   return {
     url,
     secretKey,
+    publishableKey,
     events: () => [...store.events.values()],
     deliveries: () => webhooks.deliveries(),
     async close() {

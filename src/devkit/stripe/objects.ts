@@ -9,6 +9,8 @@ export interface CheckoutSession {
   amount_total: number
   cancel_url: string | null
   client_reference_id: string | null
+  /** Embedded sessions only: what Stripe.js mounts the payment form with. */
+  client_secret: string | null
   created: number
   currency: string
   customer: null
@@ -21,11 +23,17 @@ export interface CheckoutSession {
   payment_intent: string | PaymentIntent | null
   payment_method_types: string[]
   payment_status: 'unpaid' | 'paid'
+  /** Embedded sessions only: where the customer lands once paid, `{CHECKOUT_SESSION_ID}` filled in. */
+  return_url?: string
   status: 'open' | 'complete' | 'expired'
-  success_url: string
-  ui_mode: 'hosted'
+  /** Hosted sessions only. */
+  success_url: string | null
+  ui_mode: UiMode
   url: string | null
 }
+
+/** The two ways the stand-in serves Checkout, under the names API versions from 2026-03-25.dahlia use. */
+export type UiMode = 'hosted_page' | 'embedded_page'
 
 export interface LineItem {
   id: string

@@ -1,6 +1,7 @@
 // The hosted pages a customer sees: Checkout's payment form, the test authentication step, the
 // page for a session that can no longer be paid, and Connect's onboarding page for a creator. Plain HTML with inline styles and no
-// scripts or external resources; every label is tied to its field, errors are announced.
+// scripts or external resources; every label is tied to its field, errors are announced. The one
+// script is on embedded Checkout's last page: it tells the merchant's page (Stripe.js) the payment is done.
 import { fromStripeAmount, isSupportedCurrency } from '../../shared/currencies.ts'
 import { formatMoney } from '../../shared/money.ts'
 import { TEST_CARDS } from './cards.ts'
@@ -17,7 +18,8 @@ export interface PaymentForm {
 
 type Field = keyof PaymentForm
 
-export function checkoutPage(session: CheckoutSession, items: LineItem[], form: PaymentForm, error?: StripeApiError): string {
+/** `action`: where the form posts, the hosted page's own path or the embedded frame's. */
+export function checkoutPage(session: CheckoutSession, items: LineItem[], form: PaymentForm, action: string, error?: StripeApiError): string {
   const total = formatAmount(session.amount_total, session.currency)
   const invalid = error ? fieldOf(error) : undefined
   const field = (name: Field, label: string, attributes: string) => {
@@ -38,7 +40,7 @@ export function checkoutPage(session: CheckoutSession, items: LineItem[], form: 
       <ul class="items">${items.map(itemRow).join('')}</ul>
       <p class="total"><span>Total due</span> <strong>${escape(total)}</strong></p>
     </section>
-    <form method="post" action="/c/pay/${escape(session.id)}">
+    <form method="post" action="${escape(action)}">
       ${error ? `<p id="payment-error" class="error" role="alert">${escape(error.message)}</p>` : ''}
       ${email}
       ${field('card', 'Card number', 'inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234"')}
@@ -62,7 +64,7 @@ export function checkoutPage(session: CheckoutSession, items: LineItem[], form: 
   )
 }
 
-export function authenticationPage(session: CheckoutSession, token: string): string {
+export function authenticationPage(session: CheckoutSession, token: string, action: string): string {
   const total = formatAmount(session.amount_total, session.currency)
   return layout(
     'Authenticate this payment',
@@ -70,7 +72,7 @@ export function authenticationPage(session: CheckoutSession, token: string): str
     <h1>Authenticate this payment</h1>
     <p>Your bank asks you to confirm the payment of <strong>${escape(total)}</strong>.
       In test mode you choose the outcome.</p>
-    <form method="post" action="/c/pay/${escape(session.id)}/authenticate">
+    <form method="post" action="${escape(action)}/authenticate">
       <input type="hidden" name="token" value="${escape(token)}">
       <div class="row">
         <button type="submit" name="decision" value="complete">Complete</button>
@@ -93,6 +95,23 @@ export function messagePage(
     <p>${escape(message)}</p>
     ${link ? `<p><a href="${escape(link.href)}">${escape(link.text)}</a></p>` : ''}`,
     product,
+  )
+}
+
+/**
+ * Embedded Checkout's last page, in its frame: the payment went through. Its script hands
+ * `returnUrl` to the stand-in's Stripe.js on the merchant's page (`merchantOrigin`), which sends
+ * the customer there.
+ */
+export function embeddedCompletePage(returnUrl: string, merchantOrigin: string): string {
+  return layout(
+    'Payment complete',
+    `<p class="badge">Test mode</p>
+    <h1>Payment complete</h1>
+    <p id="checkout-complete" data-return-url="${escape(returnUrl)}" data-merchant-origin="${escape(merchantOrigin)}">
+      Taking you back to the merchant…</p>
+    <p><a href="${escape(returnUrl)}" target="_top">Return to the merchant</a></p>
+    <script src="/js/checkout-complete.js"></script>`,
   )
 }
 

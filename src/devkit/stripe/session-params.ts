@@ -4,7 +4,7 @@ import { isSupportedCurrency, stepOf, toStripeAmount } from '../../shared/curren
 import { invalidRequest } from './errors.ts'
 import type { FormObject } from './form.ts'
 import { newId } from './ids.ts'
-import type { LineItem, Metadata } from './objects.ts'
+import type { LineItem, Metadata, UiMode } from './objects.ts'
 import type { IntentData } from './store.ts'
 import {
   metadata,
@@ -26,6 +26,8 @@ const SESSION_PARAMS = [
   'client_reference_id',
   'success_url',
   'cancel_url',
+  'ui_mode',
+  'return_url',
   'customer_email',
   'expires_at',
   'payment_method_types',
@@ -42,8 +44,8 @@ export interface SessionParams {
   lineItems: LineItem[]
   currency: string
   total: number
-  successUrl: string
-  cancelUrl: string | null
+  /** Where the customer pays and where they go afterwards: a hosted page or Stripe.js on the merchant's. */
+  presentation: Presentation
   clientReferenceId: string | null
   customerEmail: string | null
   expiresAt: number
@@ -65,8 +67,7 @@ export function readSessionParams(params: FormObject, created: number): SessionP
     lineItems: items,
     currency,
     total,
-    successUrl: requiredUrl(params, 'success_url'),
-    cancelUrl: url(params, 'cancel_url') ?? null,
+    presentation: presentation(params),
     clientReferenceId: clientReference(params),
     customerEmail: email(params),
     expiresAt: expiry(params, created),
@@ -142,6 +143,30 @@ function checkTotal(total: number, currency: string): void {
   const code = currency.toUpperCase()
   const step = isSupportedCurrency(code) ? toStripeAmount(stepOf(code), code) : 1
   if (total % step !== 0) throw invalidRequest(`Amounts in ${currency} must be a multiple of ${step}.`, 'line_items')
+}
+
+export type Presentation =
+  | { uiMode: 'hosted_page'; successUrl: string; cancelUrl: string | null }
+  | { uiMode: 'embedded_page'; returnUrl: string }
+
+const UI_MODES: readonly UiMode[] = ['hosted_page', 'embedded_page']
+
+/** `ui_mode` and the URLs that go with it; each mode refuses the other's, as Stripe does. */
+function presentation(params: FormObject): Presentation {
+  const uiMode = optionalString(params, 'ui_mode') ?? 'hosted_page'
+  if (!UI_MODES.includes(uiMode as UiMode)) {
+    throw invalidRequest(`Invalid ui_mode: must be one of ${UI_MODES.join(' or ')} (the stand-in serves these two).`, 'ui_mode')
+  }
+  const misplaced = (key: string, mode: string) => {
+    if (params[key] !== undefined) throw invalidRequest(`You cannot use \`${key}\` when \`ui_mode\` is \`${mode}\`.`, key)
+  }
+  if (uiMode === 'embedded_page') {
+    misplaced('success_url', uiMode)
+    misplaced('cancel_url', uiMode)
+    return { uiMode, returnUrl: requiredUrl(params, 'return_url') }
+  }
+  misplaced('return_url', uiMode)
+  return { uiMode: 'hosted_page', successUrl: requiredUrl(params, 'success_url'), cancelUrl: url(params, 'cancel_url') ?? null }
 }
 
 function requiredUrl(params: FormObject, key: string): string {
