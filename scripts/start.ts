@@ -13,7 +13,7 @@ execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio:
 
 const stack = await startStack({ dataDir, log: () => {} })
 const headless = !process.env.DISPLAY
-const browser = await launchDemoBrowser({ headless })
+const browser = await launchDemoBrowser({ headless, stripeUrl: stack.stripe.url })
 const timeline = await browser.context.newPage()
 await timeline.goto('https://x.com/home', { waitUntil: 'domcontentloaded' })
 const popupUrl = `chrome-extension://${browser.extensionId}/src/extension/popup/index.html`

@@ -5,10 +5,12 @@ import { launchWithExtension, type ExtensionBrowser } from './chromium.ts'
 import { routeXStandIn } from './sites/x/index.ts'
 import { routeBlueskyStandIn } from './sites/bluesky/index.ts'
 import { routeMastodonStandIn } from './sites/mastodon/index.ts'
+import { routeStripeJs } from './stripe/browser.ts'
 
-export async function launchDemoBrowser(options: { headless: boolean }): Promise<ExtensionBrowser> {
+/** `stripeUrl`: the Stripe stand-in, whose Stripe.js the product pages then load. */
+export async function launchDemoBrowser(options: { headless: boolean; stripeUrl?: string }): Promise<ExtensionBrowser> {
   const browser = await launchWithExtension({ headless: options.headless })
-  await routeStandIns(browser.context)
+  await routeStandIns(browser.context, options.stripeUrl)
   return browser
 }
 
@@ -16,9 +18,10 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 /**
  * The site stand-ins answer for the real sites; loopback passes (the API, the Stripe stand-in);
- * every other web request is refused. Extension URLs are never touched: pages load their chunks.
+ * with `stripeUrl`, js.stripe.com serves that stand-in's Stripe.js; every other web request is
+ * refused. Extension URLs are never touched: pages load their chunks.
  */
-export async function routeStandIns(context: BrowserContext): Promise<void> {
+export async function routeStandIns(context: BrowserContext, stripeUrl?: string): Promise<void> {
   await context.route(
     (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !LOOPBACK.has(url.hostname),
     (route) => route.abort(),
@@ -26,4 +29,5 @@ export async function routeStandIns(context: BrowserContext): Promise<void> {
   await routeXStandIn(context)
   await routeBlueskyStandIn(context)
   await routeMastodonStandIn(context, 'mastodon.social')
+  if (stripeUrl) await routeStripeJs(context, stripeUrl)
 }

@@ -56,6 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         secretKey: stripe.secretKey,
         webhookSecret,
         connectWebhookSecret,
+        publishableKey: stripe.publishableKey,
         host: stripeUrl.hostname,
         port: Number(stripeUrl.port),
         protocol: 'http',

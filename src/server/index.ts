@@ -7,7 +7,7 @@ import { buildApp } from './app.ts'
 import { claimCheckers, type ClaimCheckerBases } from './claims/checkers.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-limit.ts'
-import type { FaultHooks, Logger } from './services.ts'
+import type { FaultHooks, Logger, StripeJsConfig } from './services.ts'
 import { stripeClient, type StripeConfig } from './stripe/client.ts'
 import { startEscrowSweeper } from './sweeper.ts'
 import { startPayoutResumer } from './payouts/resume.ts'
@@ -65,6 +65,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       stripe,
       webhookSecret: config.stripe.webhookSecret,
       ...(config.stripe.connectWebhookSecret ? { connectWebhookSecret: config.stripe.connectWebhookSecret } : {}),
+      ...(config.stripe.publishableKey ? { stripeJs: stripeJsConfig(config.stripe, config.stripe.publishableKey) } : {}),
       publicUrl: (config.publicUrl ?? url).replace(/\/$/, ''),
       feeBasisPoints,
       devClaims: config.devClaims ?? false,
@@ -97,7 +98,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
 
 /**
  * Configuration from the environment: PORT (8787), DATABASE_URL, TIPLINE_DATA_DIR,
- * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_CONNECT_WEBHOOK_SECRET, STRIPE_API_BASE (a local stand-in, e.g.
+ * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_CONNECT_WEBHOOK_SECRET, STRIPE_PUBLISHABLE_KEY (pk_…, for
+ * embedded Checkout on the product pages), STRIPE_API_BASE (a local stand-in, e.g.
  * http://127.0.0.1:12111), TIPLINE_PUBLIC_URL, TIPLINE_DEV_CLAIMS=1, TIPLINE_FEE_BPS,
  * TIPLINE_AUTH_RATE_PER_MIN, TIPLINE_MONEY_RATE_PER_MIN, and the claim checkers' base URLs
  * TIPLINE_CLAIM_BLUESKY_URL, TIPLINE_CLAIM_MASTODON_URL, TIPLINE_CLAIM_X_URL.
@@ -120,6 +122,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       secretKey,
       webhookSecret,
       ...(env.STRIPE_CONNECT_WEBHOOK_SECRET ? { connectWebhookSecret: env.STRIPE_CONNECT_WEBHOOK_SECRET } : {}),
+      ...publishableKey(env.STRIPE_PUBLISHABLE_KEY),
       ...stripeBase(env.STRIPE_API_BASE),
     },
     devClaims: env.TIPLINE_DEV_CLAIMS === '1',
@@ -159,6 +162,21 @@ function baseUrl(env: NodeJS.ProcessEnv, name: string, site: keyof ClaimCheckerB
   if (!raw) return {}
   if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(`${name} must be an http(s) URL; got "${raw}".`)
   return { [site]: raw }
+}
+
+function publishableKey(key: string | undefined): Pick<StripeConfig, 'publishableKey'> {
+  if (!key) return {}
+  // The one Stripe key that may reach a browser; a secret key here would be published on every product page.
+  if (!/^pk_(test|live)_[A-Za-z0-9_]+$/.test(key)) throw new ConfigError('STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_test_… or pk_live_…).')
+  return { publishableKey: key }
+}
+
+/** A stand-in (the SDK pointed at another host) serves embedded Checkout's frame from its own origin. */
+function stripeJsConfig(stripe: StripeConfig, key: string): StripeJsConfig {
+  if (!stripe.host) return { publishableKey: key }
+  const protocol = stripe.protocol ?? 'https'
+  const host = stripe.host.includes(':') ? `[${stripe.host}]` : stripe.host
+  return { publishableKey: key, standInOrigin: new URL(`${protocol}://${host}:${stripe.port ?? (protocol === 'http' ? 80 : 443)}`).origin }
 }
 
 function stripeBase(base: string | undefined): Pick<StripeConfig, 'host' | 'port' | 'protocol'> {

@@ -11,10 +11,14 @@ export type Logger = (line: Record<string, unknown>) => void
  * Production passes none.
  */
 export interface FaultHooks {
-  /** Inside the tip's database transaction, after the ledger write, before COMMIT. */
-  beforeCommit?: () => void
   /** After COMMIT, before the answer is sent: the client never learns the tip went through. */
   afterCommit?: () => void
+}
+
+export interface StripeJsConfig {
+  publishableKey: string
+  /** Where a local Stripe stand-in serves embedded Checkout's frame; the product page's CSP lets it in. */
+  standInOrigin?: string
 }
 
 export interface Services {
@@ -23,6 +27,8 @@ export interface Services {
   webhookSecret: string
   /** The Connect endpoint's own signing secret; without one it refuses every delivery. */
   connectWebhookSecret?: string
+  /** Stripe.js on the public product pages: embedded Checkout there; absent, those pages offer hosted Checkout only. */
+  stripeJs?: StripeJsConfig
   /** The API's own external URL, for Checkout's success and cancel pages. */
   publicUrl: string
   feeBasisPoints: number

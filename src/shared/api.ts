@@ -221,6 +221,12 @@ export const Product = z.object({
 export type Product = z.infer<typeof Product>
 export const ProductCheckout = z.object({ checkoutSessionId: z.string(), checkoutUrl: z.url({ protocol: /^https?$/ }) })
 export type ProductCheckout = z.infer<typeof ProductCheckout>
+/** How the buyer pays: on Stripe's hosted page (the default, a body-less request) or in embedded Checkout on the product's page. */
+export const ProductCheckoutRequest = z.object({ ui: z.enum(['hosted', 'embedded']).default('hosted') })
+export type ProductCheckoutRequest = z.infer<typeof ProductCheckoutRequest>
+/** An embedded checkout: Stripe.js mounts it with the client secret. */
+export const EmbeddedProductCheckout = z.object({ checkoutSessionId: z.string(), clientSecret: z.string() })
+export type EmbeddedProductCheckout = z.infer<typeof EmbeddedProductCheckout>
 /** A paid purchase of one of the creator's products; amount is what the buyer paid, fee the platform's part. */
 export const Order = z.object({
   id: z.string(),

@@ -6,6 +6,8 @@ export interface StripeConfig {
   webhookSecret: string
   /** Verifies the Connect endpoint (connected accounts' events); unset = that endpoint refuses everything. */
   connectWebhookSecret?: string
+  /** For Stripe.js on the public product pages (embedded Checkout); without one they offer hosted Checkout only. */
+  publishableKey?: string
   host?: string
   port?: number
   protocol?: 'http' | 'https'
