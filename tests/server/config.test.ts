@@ -52,6 +52,15 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ ...stripeEnv, TIPLINE_MONEY_RATE_PER_MIN: '-1' })).toThrow(/TIPLINE_MONEY_RATE_PER_MIN/)
     expect(() => configFromEnv({ ...stripeEnv, STRIPE_API_BASE: 'ftp://x' })).toThrow(/STRIPE_API_BASE/)
   })
+
+  test('takes a publishable key for embedded Checkout, and refuses a secret key there (product pages publish it)', () => {
+    expect(configFromEnv({ ...stripeEnv, STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' }).stripe).toEqual({
+      secretKey: 'sk_test_abc',
+      webhookSecret: 'whsec_abc',
+      publishableKey: 'pk_test_abc',
+    })
+    expect(() => configFromEnv({ ...stripeEnv, STRIPE_PUBLISHABLE_KEY: 'sk_test_abc' })).toThrow(/STRIPE_PUBLISHABLE_KEY must be a publishable key/)
+  })
 })
 
 test('`npm run api` without STRIPE_SECRET_KEY exits 1 with one line saying why', async () => {

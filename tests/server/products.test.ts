@@ -37,8 +37,11 @@ interface ProductsStack {
   close(): Promise<void>
 }
 
-/** The API with the stand-in delivering connected accounts' events to it; platform events are the test's to deliver. */
-async function startProductsStack(options: { databaseUrl?: string; rateLimits: RateLimits }): Promise<ProductsStack> {
+/**
+ * The API with the stand-in delivering connected accounts' events to it; platform events are the
+ * test's to deliver. `embedded: false` leaves out the publishable key, as an operator may.
+ */
+async function startProductsStack(options: { databaseUrl?: string; rateLimits: RateLimits; embedded?: boolean }): Promise<ProductsStack> {
   const port = await freePort()
   const apiUrl = `http://127.0.0.1:${port}`
   const webhookSecret = `whsec_${key()}`
@@ -55,7 +58,13 @@ async function startProductsStack(options: { databaseUrl?: string; rateLimits: R
     port,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     feeBasisPoints: FEE_BPS,
-    stripe: { secretKey: standIn.secretKey, webhookSecret, connectWebhookSecret, ...where },
+    stripe: {
+      secretKey: standIn.secretKey,
+      webhookSecret,
+      connectWebhookSecret,
+      ...(options.embedded === false ? {} : { publishableKey: standIn.publishableKey }),
+      ...where,
+    },
     rateLimits: options.rateLimits,
     logger: () => undefined,
   })
@@ -245,8 +254,93 @@ for (const target of targets) {
       expect((await submit()).headers.get('location')).toBe(hosted)
       expect(await (await fetch(hosted)).text()).toContain('Night Trains')
     })
+
+    test('embedded checkout answers a client secret for the page’s Stripe.js; paying it records the order once', async () => {
+      const creator = await readyCreator(api)
+      const { body: product } = await create(creator, zine)
+      const attempt = key()
+      const embedded = () =>
+        call(api.url, 'POST', routes.productCheckout(product.id), { ui: 'embedded' }, { 'Idempotency-Key': attempt })
+      const started = await embedded()
+      expect(started.status, JSON.stringify(started.body)).toBe(201)
+      expect(started.body).toEqual({ checkoutSessionId: expect.stringMatching(/^cs_test_/), clientSecret: expect.any(String) })
+      expect(started.body.clientSecret.startsWith(`${started.body.checkoutSessionId}_secret_`)).toBe(true)
+      expect((await embedded()).body.checkoutSessionId).toBe(started.body.checkoutSessionId)
+      // The page's Pay form shares the attempt key, but is its own (hosted) session.
+      const hosted = await call(api.url, 'POST', routes.productCheckout(product.id), { ui: 'hosted' }, { 'Idempotency-Key': attempt })
+      expect(hosted.body.checkoutSessionId).not.toBe(started.body.checkoutSessionId)
+      expect(hosted.body.checkoutUrl.startsWith(standIn.url)).toBe(true)
+
+      const sessionId: string = started.body.checkoutSessionId
+      const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] })
+      expect(session).toMatchObject({
+        ui_mode: 'embedded_page',
+        return_url: `${api.url}${routes.productPaid(product.id)}?session_id={CHECKOUT_SESSION_ID}`,
+        metadata: { purpose: 'product', productId: product.id },
+        amount_total: 1500,
+      })
+      await pay(sessionId)
+      const paid = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['payment_intent'] })
+      expect((paid.payment_intent as Stripe.PaymentIntent).transfer_data?.destination).toBe(creator.stripeAccount)
+
+      const completed = standIn.events().find((e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === sessionId)
+      const returned = await fetch(`${api.url}${routes.productPaid(product.id)}?session_id=${sessionId}`)
+      expect(await returned.text()).toContain('Thank you')
+      expect((await deliver(api.url, webhookSecret, completed as unknown as Record<string, unknown>)).status).toBe(200)
+      expect((await creator.get(routes.orders)).body.orders).toEqual([
+        { id: sessionId, productId: product.id, title: zine.title, amount: 1500, fee: 75, currency: 'USD', at: expect.any(String) },
+      ])
+
+      const wrong = await call(api.url, 'POST', routes.productCheckout(product.id), { ui: 'popup' })
+      expect(wrong.status).toBe(400)
+      expect(wrong.body.error).toMatchObject({ code: 'invalid_request', field: 'ui' })
+    })
+
+    test('the page mounts Stripe.js from the API’s own origin, under a CSP that lets in only Stripe and the stand-in', async () => {
+      const creator = await readyCreator(api)
+      const { body: product } = await create(creator, zine)
+      const page = await fetch(`${api.url}${routes.productPage(product.id)}`)
+      const csp = page.headers.get('content-security-policy') ?? ''
+      expect(csp).toContain("script-src 'self' https://js.stripe.com;")
+      expect(csp).toContain(`frame-src 'self' https://js.stripe.com https://checkout.stripe.com ${standIn.url};`)
+      expect(csp).toContain("default-src 'none'")
+      const text = await page.text()
+      expect(text).toContain(`data-publishable-key="${standIn.publishableKey}"`)
+      expect(text).toContain(`data-checkout-url="${routes.productCheckout(product.id)}"`)
+      expect(text).toContain('<script type="module" src="/assets/product-page.js"></script>')
+      expect(text).not.toMatch(/<script>/)
+      // The Pay form's attempt keys the embedded session too.
+      const attempt = /name="attempt" value="([0-9a-f]+)"/.exec(text)?.[1]
+      expect(text).toContain(`data-attempt="${attempt}"`)
+
+      const loader = await fetch(`${api.url}/assets/stripe-js.mjs`)
+      expect(loader.headers.get('content-type')).toMatch(/^text\/javascript/)
+      const loaderText = await loader.text()
+      expect(loaderText).toContain("var ORIGIN = 'https://js.stripe.com'")
+      expect(loaderText).toContain('export { loadStripe }')
+      const script = await (await fetch(`${api.url}/assets/product-page.js`)).text()
+      expect(script).toContain("import { loadStripe } from '/assets/stripe-js.mjs'")
+    })
   })
 }
+
+test('without a publishable key the page offers hosted checkout only, with no script, and embedded checkout is refused', async () => {
+  const stack = await startProductsStack({ rateLimits: { authPerMinute: 0, moneyPerMinute: 0 }, embedded: false })
+  try {
+    const creator = await readyCreator(stack.api)
+    const { body: product } = await create(creator, zine)
+    const page = await fetch(`${stack.api.url}${routes.productPage(product.id)}`)
+    expect(page.headers.get('content-security-policy')).not.toContain('script-src')
+    const text = await page.text()
+    expect(text).toContain('Pay $15.00')
+    expect(text).not.toContain('<script')
+    const refused = await call(stack.api.url, 'POST', routes.productCheckout(product.id), { ui: 'embedded' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe('embedded_checkout_unavailable')
+  } finally {
+    await stack.close()
+  }
+})
 
 test('public checkouts count against the per-address budget, so nobody can make Stripe sessions without end', async () => {
   // Registering the creator's device takes three of the six (register, challenge, session).
