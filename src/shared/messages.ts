@@ -63,6 +63,7 @@ export const inputs = {
   'posts.tipped': z.object({ site: SiteId, postIds: z.array(z.string().min(1).max(100)).max(500) }),
   'selectorHealth.report': SelectorMissReport,
   'site.enable': z.object({ origin: z.string().max(300) }),
+  'site.disable': z.object({ origin: z.string().max(300) }),
   'payouts.get': z.void(),
   'payouts.connect': z.void(),
   'payouts.withdraw': z.object({ currency: CurrencyCode }),
@@ -141,6 +142,8 @@ export interface Messages {
   'selectorHealth.report': { input: z.infer<(typeof inputs)['selectorHealth.report']>; output: null }
   /** popup → background: run Tipline on this granted https origin (a Mastodon instance the manifest does not list). */
   'site.enable': { input: z.infer<(typeof inputs)['site.enable']>; output: { origin: string; registered: boolean } }
+  /** popup → background: stop running Tipline on an origin the reader enabled, and give its permission back. */
+  'site.disable': { input: z.infer<(typeof inputs)['site.disable']>; output: { origin: string; unregistered: boolean; released: boolean } }
   /** options → background: the creator's payout account, withdrawable earnings and payouts, fresh from the API. */
   'payouts.get': { input: void; output: PayoutsView }
   /** options → background: opens Stripe's hosted onboarding for the creator's payout account in a new tab. */

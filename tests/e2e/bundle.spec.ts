@@ -36,7 +36,7 @@ for (const build of ['dist', 'dist-firefox']) {
 
 test('dist/ is built against the configured API and asks only for the permissions it needs', () => {
   const manifest = JSON.parse(readFileSync(resolve(root, 'dist/manifest.json'), 'utf8'))
-  expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting'])
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting', 'activeTab'])
   // Asked for one site at a time, when the reader enables Tipline on a Mastodon instance the manifest does not list.
   expect(manifest.optional_host_permissions).toEqual(['https://*/*'])
   expect(manifest.host_permissions).toEqual([

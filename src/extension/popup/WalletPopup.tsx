@@ -13,6 +13,7 @@ import { AddFunds } from './AddFunds.tsx'
 import { Balance } from './Balance.tsx'
 import { PendingTips } from './PendingTips.tsx'
 import { RecentActivity } from './RecentActivity.tsx'
+import { SiteAccess } from './SiteAccess.tsx'
 
 const syncWallet = () => send('wallet.sync')
 
@@ -32,6 +33,7 @@ export function WalletPopup() {
       {sync.problem && <ProblemNotice code={sync.problem} onRetry={sync.retry} testId="sync-problem" />}
       <Balance wallet={wallet} />
       {wallet !== undefined && <AddFunds currency={wallet?.currency ?? DEFAULT_CURRENCY} />}
+      <SiteAccess />
       <PendingTips />
       <RecentActivity />
     </main>

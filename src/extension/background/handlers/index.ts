@@ -25,6 +25,7 @@ import { productsList } from './products.list.ts'
 import { selectorHealthReport } from './selectorHealth.report.ts'
 import { settingsGet } from './settings.get.ts'
 import { settingsUpdate } from './settings.update.ts'
+import { siteDisable } from './site.disable.ts'
 import { siteEnable } from './site.enable.ts'
 import { tipCreate } from './tip.create.ts'
 import { tipFund } from './tip.fund.ts'
@@ -62,6 +63,7 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'payouts.connect': payoutsConnect,
   'payouts.withdraw': payoutsWithdraw,
   'site.enable': siteEnable,
+  'site.disable': siteDisable,
   'product.get': productGet,
   'product.checkout': productCheckout,
   'products.list': productsList,
