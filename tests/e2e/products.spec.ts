@@ -87,6 +87,7 @@ test('the public product page mounts embedded Checkout for a buyer without the e
     await expect(page.getByRole('heading', { name: ZINE.title })).toBeVisible()
     await expect(product.embeddedFrame).toBeVisible()
     await expect(product.payButton('$15.00')).toBeHidden()
+    await expect(product.status).toBeEmpty()
 
     await product.embedded.pay(TEST_CARDS.declined)
     await expect(product.embedded.form.getByRole('alert')).toHaveText('Your card was declined.')
@@ -100,11 +101,21 @@ test('the public product page mounts embedded Checkout for a buyer without the e
   await expect(new Products(await options.open()).orders.getByTestId('order')).toHaveCount(1)
 })
 
-test('with js.stripe.com blocked, the public product page says so and its Pay button goes to hosted checkout', async ({ context, options }) => {
+test('while Stripe.js loads the page says so; with js.stripe.com blocked it says that, and its Pay button goes to hosted checkout', async ({ context, options }) => {
   const pageUrl = await sellZine(context, options)
   const { browser, page } = await buyerBrowser()
+  // Stripe.js is held back a while, then refused, as a slow and then failing network would.
+  let refuse = () => {}
+  const refused = new Promise<void>((resolve) => (refuse = resolve))
+  await page.context().route('https://js.stripe.com/**', async (route) => {
+    await refused
+    await route.abort('blockedbyclient')
+  })
   try {
     const product = await new ProductPage(page).open(pageUrl)
+    await expect(product.status).toHaveText('Loading secure checkout…')
+    await expect(product.payButton('$15.00')).toBeEnabled()
+    refuse()
     await expect(product.status).toHaveText(/Secure checkout could not load here/)
     await expect(product.embeddedFrame).toHaveCount(0)
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()

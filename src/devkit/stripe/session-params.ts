@@ -145,7 +145,7 @@ function checkTotal(total: number, currency: string): void {
   if (total % step !== 0) throw invalidRequest(`Amounts in ${currency} must be a multiple of ${step}.`, 'line_items')
 }
 
-export type Presentation =
+type Presentation =
   | { uiMode: 'hosted_page'; successUrl: string; cancelUrl: string | null }
   | { uiMode: 'embedded_page'; returnUrl: string }
 
