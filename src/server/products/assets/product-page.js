@@ -1,7 +1,8 @@
 // The product page's embedded Checkout: @stripe/stripe-js loads Stripe.js, which mounts Stripe's
 // payment form in place of the Pay button. The button's form stays until the payment form is in
 // the page and stays for good if Stripe.js cannot load (blocked, offline, too slow), so the page
-// always pays. The form's attempt key also keys the embedded session, so a reload reuses it.
+// always pays. The form's attempt key also keys the embedded session, so a retried request gets
+// the same session back.
 import { loadStripe } from '/assets/stripe-js.mjs'
 
 const LOAD_TIMEOUT_MS = 15_000
