@@ -15,7 +15,7 @@ const standIn = await startStripeStandIn({
   ...(process.env.STRIPE_SECRET_KEY && { secretKey: process.env.STRIPE_SECRET_KEY }),
   webhooks: endpoints,
 })
-console.log(`Stripe stand-in at ${standIn.url} (secret key ${standIn.secretKey})`)
+console.log(`Stripe stand-in at ${standIn.url} (secret key ${standIn.secretKey}, publishable key ${standIn.publishableKey})`)
 for (const { url, connect } of endpoints) console.log(`Delivering ${connect ? "connected accounts'" : "the platform's"} events to ${url}`)
 if (endpoints.length === 0) console.log('No webhook endpoint (set STRIPE_WEBHOOK_URL and STRIPE_WEBHOOK_SECRET)')
 
