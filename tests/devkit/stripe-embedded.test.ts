@@ -107,6 +107,18 @@ describe('the embedded payment form', () => {
     // A second visit (a reload in the frame) sends the buyer on again rather than charging twice.
     expect(await (await fetch(address)).text()).toContain('data-return-url=')
   })
+
+  test('a card that asks for authentication is answered in the frame, then ends as a good card does', async () => {
+    const session = await embedded()
+    const address = `${standIn.url}/c/embedded/${session.client_secret}`
+    const asked = await (await fetch(address, form(card(TEST_CARDS.requiresAuthentication)))).text()
+    expect(asked).toContain('Authenticate this payment')
+    expect(asked).toContain(`action="/c/embedded/${session.client_secret}/authenticate"`)
+    const token = /name="token" value="([^"]+)"/.exec(asked)?.[1] ?? ''
+    const answered = await fetch(`${address}/authenticate`, form({ token, decision: 'complete' }))
+    expect(await answered.text()).toContain(`data-return-url="https://shop.tipline.test/p/prd_1/paid?session_id=${session.id}"`)
+    expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid')
+  })
 })
 
 test('the substitute Stripe.js is served per release train with the stand-in’s origin and publishable key', async () => {
