@@ -1,6 +1,8 @@
 // Pay under a post that links to a product page of this Tipline API (<api>/p/<id>): a "Pay <price>"
 // button beside the Tip button. The price comes from the API through the background, never from
 // the page's text; clicking asks the background to open the product's hosted checkout.
+// Like the Tip button it is out of the page's flow, hung beside a control where the post has room,
+// so neither adding it nor its price arriving later moves anything on the page.
 import browser from 'webextension-polyfill'
 import { formatMoney } from '../../shared/money.ts'
 import { send } from '../send.ts'
@@ -12,20 +14,70 @@ const PRODUCT_PAGES = new URL('/p/', __TIPLINE_API__).href
 const PRODUCT_LINK = `a[href^="${PRODUCT_PAGES}"]`
 /** The shape the background checks again (ProductId); a plain pattern keeps zod out of the page's script. */
 const PRODUCT_ID = /^prd_[A-Za-z0-9_-]{1,64}$/
+/** The anchor name Pay gives the control it hangs beside. */
+const PAY_ANCHOR = '--tipline-pay-beside'
 
-// The Tip button's look, so the two read as a pair.
+// The Tip button's look, so the two read as a pair; as tall as the row it hangs in, and no taller.
 const STYLE = `
-:host { display: flex; flex: 0 0 auto; align-items: center; margin-inline-start: 4px; }
+:host { position: absolute; top: 0; bottom: 0; display: flex; align-items: center; margin: 0 4px; }
+/* Until its price is known; a :host rule would otherwise outweigh the browser's own [hidden] rule. */
+:host([hidden]) { display: none; }
 button {
   all: unset; box-sizing: border-box; cursor: pointer; font: 600 13px/1 system-ui, sans-serif;
-  padding: 6px 12px; border-radius: 999px; border: 1px solid var(--line); color: var(--ink);
-  background: transparent; white-space: nowrap;
+  display: inline-flex; align-items: center; height: 100%; min-height: 18px; padding: 0 12px;
+  border-radius: 999px; border: 1px solid var(--line); color: var(--ink); background: transparent; white-space: nowrap;
 }
 button:hover { background: var(--hover); }
 button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 :host([data-theme="light"]) { --ink: #0f1419; --line: #cfd9de; --hover: rgba(15, 20, 25, 0.06); }
 :host([data-theme="dark"]) { --ink: #e7e9ea; --line: #536471; --hover: rgba(231, 233, 234, 0.1); }
 `
+
+/** What the Pay button says: the price, and for screen readers what it buys. */
+interface PayLabel {
+  price: string
+  title: string
+}
+
+/** Where a Pay button goes: into parent, hung on one side of anchor, out of the flow. */
+interface Place {
+  parent: Element
+  anchor: Element
+  side: 'before' | 'after'
+}
+
+/**
+ * A site whose bar has no room left beside the Tip button (X) names a control of the post that
+ * has room before it (selectors.payBeside: X's "More" button, at the end of the header row).
+ * Elsewhere Pay hangs on the far side of the Tip button from the bar's controls: before it where
+ * Tip sits before the bar's named end, after it where Tip follows the bar's last control.
+ */
+function placeFor(post: Element, bar: Element, tip: Element, adapter: SiteAdapter): Place {
+  const beside = adapter.selectors.payBeside ? post.querySelector(adapter.selectors.payBeside) : null
+  if (beside?.parentElement && beside.closest(adapter.selectors.post ?? '*') === post) {
+    return { parent: beside.parentElement, anchor: beside, side: 'before' }
+  }
+  return { parent: bar, anchor: tip, side: adapter.barEnd ? 'before' : 'after' }
+}
+
+/**
+ * Names the anchor and makes the parent Pay's containing block (which moves nothing). Anchor names
+ * resolve within a containing block, so one name serves every post. Run on every pass: the site or
+ * the engine may have put a new anchor in since the last.
+ */
+function prepare({ parent, anchor }: Place): void {
+  if (anchor instanceof HTMLElement && anchor.style.getPropertyValue('anchor-name') !== PAY_ANCHOR) anchor.style.setProperty('anchor-name', PAY_ANCHOR)
+  if (parent instanceof HTMLElement && getComputedStyle(parent).position === 'static') parent.style.position = 'relative'
+}
+
+function hang(host: HTMLElement, side: Place['side']): void {
+  if (side === 'before') host.style.setProperty('inset-inline-end', `anchor(${PAY_ANCHOR} start, 0px)`)
+  else host.style.setProperty('inset-inline-start', `anchor(${PAY_ANCHOR} end, 0px)`)
+}
+
+/** In its place and after its anchor: an anchor must come before what hangs on it in the tree. */
+const isAt = (host: Element, { parent, anchor }: Place) =>
+  host.parentElement === parent && (anchor.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
 
 export interface PayButtons {
   /** Bring the Pay buttons in line with the page; run after every engine pass. */
@@ -34,12 +86,12 @@ export interface PayButtons {
 
 export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayButtons {
   // One price read per product per page, however many posts link to it.
-  const labels = new Map<string, Promise<string | null>>()
+  const labels = new Map<string, Promise<PayLabel | null>>()
   const labelFor = (productId: string) => {
     let label = labels.get(productId)
     if (!label) {
       label = send('product.get', { productId }).then(
-        ({ price, currency }) => formatMoney(price, currency, navigator.language),
+        ({ title, price, currency }) => ({ title, price: formatMoney(price, currency, navigator.language) }),
         () => null,
       )
       labels.set(productId, label)
@@ -59,18 +111,22 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
         const productId = productIdOf(link.href)
         const post = productId && adapter.selectors.post ? link.closest(adapter.selectors.post) : null
         const bar = post && adapter.actionBar(post)
-        // Only beside a Tip button: a post the engine does not button (an ad, say) gets no Pay either.
-        if (!productId || !bar || ![...bar.children].some((child) => child.localName === TIP_BUTTON_TAG)) continue
+        // Only where there is a Tip button: a post the engine does not button (an ad, say) gets no Pay either.
+        const tip = bar && [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
+        if (!productId || !post || !bar || !tip) continue
         // One Pay button per post: the first product link in it wins.
-        const existing = [...bar.children].find((child) => child.localName === PAY_BUTTON_TAG) as HTMLElement | undefined
+        const existing = post.querySelector<HTMLElement>(PAY_BUTTON_TAG)
         if (existing && live.has(existing)) continue
-        if (existing?.dataset.productId === productId) {
+        const place = placeFor(post, bar, tip, adapter)
+        prepare(place)
+        if (existing?.dataset.productId === productId && isAt(existing, place)) {
           live.add(existing)
           continue
         }
         existing?.remove()
         const host = payButton(productId, labelFor(productId))
-        bar.append(host)
+        hang(host, place.side)
+        place.parent.append(host)
         live.add(host)
       }
       for (const host of document.querySelectorAll(PAY_BUTTON_TAG)) if (!live.has(host)) host.remove()
@@ -84,7 +140,7 @@ function productIdOf(href: string): string | null {
 }
 
 /** Hidden until the price is known; a product the API does not know gets no button. */
-function payButton(productId: string, label: Promise<string | null>): HTMLElement {
+function payButton(productId: string, label: Promise<PayLabel | null>): HTMLElement {
   const host = document.createElement(PAY_BUTTON_TAG)
   host.dataset.productId = productId
   host.hidden = true
@@ -101,9 +157,10 @@ function payButton(productId: string, label: Promise<string | null>): HTMLElemen
     send('product.checkout', { productId }).catch((error: unknown) => console.warn('Tipline: checkout not opened', error))
   })
   button.addEventListener('keydown', (event) => event.stopPropagation())
-  void label.then((price) => {
-    if (price === null) return host.remove()
-    button.textContent = browser.i18n.getMessage('payButton', [price]) || `Pay ${price}`
+  void label.then((known) => {
+    if (known === null) return host.remove()
+    button.textContent = browser.i18n.getMessage('payButton', [known.price]) || `Pay ${known.price}`
+    button.setAttribute('aria-label', browser.i18n.getMessage('payButtonLabel', [known.price, known.title]) || `Pay ${known.price} for ${known.title}`)
     host.hidden = false
   })
   return host

@@ -15,6 +15,8 @@ const selectors = {
   reply: '[data-testid="reply"]',
   /** Bookmark and share close the bar; the stretching views cell before them ends in empty room. */
   barEnd: '[data-testid="bookmark"]',
+  /** Pay hangs before the header's "More" button, in the room the header row leaves: the bar has none left beside Tip. */
+  payBeside: '[data-testid="caret"]',
   /** Spans that may carry the ad label ("Ad" in the header since 2025, "Promoted" before); only leaves count. */
   labelText: 'span',
   /** Post text and names are attacker-written: an "Ad" there is not a label. */

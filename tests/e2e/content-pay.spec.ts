@@ -1,0 +1,73 @@
+// The Pay button on a post that links to a product: it takes its place without moving anything on
+// the page (it shows once its price arrives, after the Tip button is in place), covers nothing of the
+// post, and is a named button the keyboard reaches and presses into hosted checkout.
+import type { Locator, Page } from '@playwright/test'
+import { test, expect } from './fixtures.ts'
+import { routeXStandIn } from '../../src/devkit/sites/x/index.ts'
+import { Payouts } from './pages/payouts.ts'
+import { Products } from './pages/products.ts'
+
+const ZINE = { title: 'Night Trains zine', price: '15.00', description: 'Forty pages of sleepers.' }
+
+/** Every layout shift on the page from its first byte, summed as the Layout Instability API scores them. */
+function countLayoutShifts(): void {
+  const shifts = { total: 0 }
+  Object.assign(window, { tiplineLayoutShift: shifts })
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+      if (!entry.hadRecentInput) shifts.total += entry.value
+    }
+  }).observe({ type: 'layout-shift', buffered: true })
+}
+
+/** The layout shift so far, once two frames have passed (entries are reported after the frame). */
+const layoutShift = (page: Page) =>
+  page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame)
+    return (window as unknown as { tiplineLayoutShift: { total: number } }).tiplineLayoutShift.total
+  })
+
+/** Two boxes share some of their area. */
+const overlap = (a: DOMRect | null, b: DOMRect | null) =>
+  a !== null && b !== null && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+type DOMRect = { x: number; y: number; width: number; height: number }
+
+async function boxesOf(locator: Locator): Promise<DOMRect[]> {
+  return locator.evaluateAll((controls) => controls.map((control) => control.getBoundingClientRect().toJSON() as DOMRect))
+}
+
+test('Pay takes its place without moving anything or covering the post, and works from the keyboard', async ({ context, options, x }) => {
+  const dashboard = await options.open()
+  await new Payouts(context, dashboard).connect()
+  const pageUrl = await new Products(dashboard).create(ZINE)
+
+  await context.addInitScript(countLayoutShifts)
+  await routeXStandIn(context, { links: { 0: pageUrl } })
+  const timeline = await x.open()
+  const post = timeline.locator('article[data-testid="tweet"]').filter({ has: timeline.locator('tipline-pay') })
+  const tip = post.locator('tipline-button').getByRole('button')
+  const pay = post.locator('tipline-pay').getByRole('button', { name: `Pay $15.00 for ${ZINE.title}` })
+  await expect(pay).toBeVisible()
+  await expect(pay).toHaveText('Pay $15.00')
+  await expect(tip).toBeVisible()
+  expect(await layoutShift(timeline)).toBe(0)
+
+  // In the room the header row leaves before "More" (the bar has none beside Tip), over nothing of the post's.
+  const payBox = await pay.boundingBox()
+  const more = post.getByRole('button', { name: 'More' })
+  const moreBox = await more.boundingBox()
+  expect(payBox!.x + payBox!.width).toBeLessThanOrEqual(moreBox!.x)
+  expect(payBox!.y + payBox!.height).toBeGreaterThan(moreBox!.y)
+  expect(payBox!.y).toBeLessThan(moreBox!.y + moreBox!.height)
+  const covered = [post.getByTestId('User-Name'), post.locator('time'), post.getByTestId('tweetText'), post.getByRole('group').locator('[data-testid], a, tipline-button')]
+  for (const box of (await Promise.all(covered.map(boxesOf))).flat()) expect(overlap(payBox, box)).toBe(false)
+
+  // Tab from "More" reaches Pay; Enter opens the product's hosted checkout.
+  await more.focus()
+  await timeline.keyboard.press('Tab')
+  await expect(pay).toBeFocused()
+  const checkout = context.waitForEvent('page')
+  await timeline.keyboard.press('Enter')
+  await expect(await checkout).toHaveURL(/\/c\/pay\/cs_/)
+})
