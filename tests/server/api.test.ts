@@ -366,13 +366,20 @@ for (const target of targets) {
         expect(taken.body.error).toMatchObject({ code: 'handle_taken', field: 'handle' })
       })
 
-      test('a tip larger than the balance is refused with 402 and moves nothing', async () => {
+      test('a tip larger than the balance is refused with 402, moves nothing, and its key books it once there is money', async () => {
         const reader = await newDevice(h.api.url)
         await topUp(reader, 500)
-        const res = await reader.post(routes.tips, tipTo(handle(), 501), { 'Idempotency-Key': key() })
+        const idempotencyKey = key()
+        const body = tipTo(handle(), 501)
+        const res = await reader.post(routes.tips, body, { 'Idempotency-Key': idempotencyKey })
         expect(res.status).toBe(402)
         expect(res.body.error).toMatchObject({ code: 'insufficient_funds', field: 'amount' })
         expect((await reader.get(routes.wallet)).body.balance).toBe(500)
+
+        await topUp(reader, 500)
+        const retried = await reader.post(routes.tips, body, { 'Idempotency-Key': idempotencyKey })
+        expect(retried.status).toBe(201)
+        expect(retried.body).toMatchObject({ amount: 501, balanceAfter: 499 })
       })
 
       test('a replayed tip returns the same receipt once, and the same key with another body is 409', async () => {

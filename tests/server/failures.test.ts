@@ -1,7 +1,7 @@
 // Failure injection around a tip's COMMIT. A crash after the ledger write but before the answer
-// leaves the whole tip exactly once when the client retries with its key; a crash inside the
-// database transaction leaves nothing, and the same key then works. On PGlite, and on Postgres
-// when DATABASE_URL is set.
+// leaves the whole tip exactly once when the client retries with its key; a failure inside the
+// database transaction, after the ledger entries and balances were written, leaves nothing, and
+// the same key then works. On PGlite, and on Postgres when DATABASE_URL is set.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { routes } from '../../src/shared/api.ts'
@@ -22,15 +22,17 @@ const tipTo = (handle: string, amount: number) => ({
 for (const target of targets) {
   describe(`a failure around a tip's commit, on ${target.name}`, () => {
     let h: Harness
-    // A test arms a point for the next tip; firing disarms it.
-    const armed = new Set<keyof FaultHooks>()
-    const fire = (point: keyof FaultHooks) => () => {
-      if (armed.delete(point)) throw new Error(`failure injected at ${point}`)
+    // A test arms the point for the next tip; firing disarms it.
+    let armed = false
+    const afterCommit = () => {
+      if (!armed) return
+      armed = false
+      throw new Error('failure injected after COMMIT')
     }
     beforeAll(async () => {
       h = await startHarness({
         ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
-        hooks: { beforeCommit: fire('beforeCommit'), afterCommit: fire('afterCommit') },
+        hooks: { afterCommit } satisfies FaultHooks,
       })
     })
     afterAll(async () => {
@@ -61,7 +63,7 @@ for (const target of targets) {
       const reader = await fundedReader(1000)
       const tipKey = key()
       const handle = `writer_${randomBytes(4).toString('hex')}`
-      armed.add('afterCommit')
+      armed = true
       const lost = await reader.post(routes.tips, tipTo(handle, 300), { 'Idempotency-Key': tipKey })
       expect(lost.status).toBe(500)
       expect(await effectsOf(reader, tipKey)).toEqual({ balance: 700, transactions: 1, tips: 1, sent: 1 })
@@ -78,8 +80,15 @@ for (const target of targets) {
       const reader = await fundedReader(1000)
       const tipKey = key()
       const handle = `writer_${randomBytes(4).toString('hex')}`
-      armed.add('beforeCommit')
+      // The tip's last insert fails for this reader only, once entries and balances are written.
+      const fault = `fail_${randomBytes(6).toString('hex')}`
+      await h.api.db.exec(`
+        CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'failure injected into the tip''s transaction'; END $$;
+        CREATE TRIGGER ${fault} BEFORE INSERT ON activity FOR EACH ROW
+          WHEN (NEW.account_id = '${reader.accountId}') EXECUTE FUNCTION ${fault}();`)
       const failed = await reader.post(routes.tips, tipTo(handle, 400), { 'Idempotency-Key': tipKey })
+      await h.api.db.exec(`DROP TRIGGER ${fault} ON activity; DROP FUNCTION ${fault}();`)
       expect(failed.status).toBe(500)
       expect(await effectsOf(reader, tipKey)).toEqual({ balance: 1000, transactions: 0, tips: 0, sent: 0 })
       const { rows: escrow } = await h.api.db.query('SELECT balance FROM ledger_accounts WHERE name = $1', [`escrow:x:${handle}`])

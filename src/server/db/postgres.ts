@@ -33,8 +33,20 @@ export function openPostgres(connectionString: string, onIdleError: (error: Erro
       await client.query(sql)
     },
   })
+  const pooled = on(pool)
   return {
-    ...on(pool),
+    async query<R>(sql: string, params: unknown[] = []) {
+      // A statement on its own is its own transaction: rolled back whole, so safe to run again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await pooled.query<R>(sql, params)
+        } catch (error) {
+          if (attempt < ATTEMPTS && retryable(error)) continue
+          throw error
+        }
+      }
+    },
+    exec: pooled.exec,
     async transaction(fn) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect()
@@ -45,8 +57,7 @@ export function openPostgres(connectionString: string, onIdleError: (error: Erro
           return value
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined)
-          const code = (error as { code?: string }).code
-          if (attempt < ATTEMPTS && code && RETRYABLE.has(code)) continue
+          if (attempt < ATTEMPTS && retryable(error)) continue
           throw error
         } finally {
           client.release()
@@ -55,6 +66,11 @@ export function openPostgres(connectionString: string, onIdleError: (error: Erro
     },
     close: () => pool.end(),
   }
+}
+
+function retryable(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code !== undefined && RETRYABLE.has(code)
 }
 
 // Every parameterised statement is prepared once per connection and then only executed: the API

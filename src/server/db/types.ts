@@ -4,7 +4,11 @@ export interface QueryResult<R> {
   rowCount: number
 }
 
-/** A connection inside a transaction (or the pool outside one). */
+/**
+ * A connection inside a transaction, or the Db outside one. Outside a transaction each statement
+ * is a transaction of its own; on Postgres it is run again when chosen as a deadlock victim, since
+ * it was then rolled back whole.
+ */
 export interface Tx {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>
   /** Several statements in one string, no parameters: migrations only. */

@@ -1,7 +1,8 @@
 // A tip: wallet → the creator's earnings (or the handle's escrow until someone claims it), with
 // the platform's fee split off. Keyed by the tipper's Idempotency-Key. The checks and writes that
-// need the database are one SQL function (db/migrations/008_tip_post.sql), so a tip costs one
-// round trip inside its transaction.
+// need the database are one SQL function (db/migrations/008_tip_post.sql) called in one
+// statement: given the Db, that statement is the whole transaction, atomic on its own, and a tip
+// costs a single round trip; given a Tx, it joins that transaction.
 import type { TipReceipt, TipRequest } from '../../shared/api.ts'
 import { isSupportedCurrency, isValidMinorAmount, limitsFor } from '../../shared/currencies.ts'
 import type { Tx } from '../db/index.ts'
@@ -19,14 +20,13 @@ export interface TipInput {
   feeBasisPoints: number
 }
 
-type Outcome = 'booked' | 'replayed' | 'conflicted' | 'no_wallet' | 'currency_mismatch' | 'debt' | 'insufficient' | 'over_budget'
-
 interface Posted {
-  outcome: Outcome
+  outcome: 'booked' | 'replayed' | 'conflicted'
   receipt: TipReceipt | null
-  wallet_currency: string | null
-  budget_left: number | null
 }
+
+/** The SQLSTATE tip_post raises a refusal with: its message is the reason, its detail what the error needs. */
+const REFUSED = 'TL001'
 
 export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoints }: TipInput): Promise<TipReceipt> {
   const { amount, currency, site } = request
@@ -39,30 +39,32 @@ export async function tip(tx: Tx, { from, idempotencyKey, request, feeBasisPoint
   const createdAt = new Date()
   // The receipt's fixed part; the function adds balanceAfter and credited, known only under its locks.
   const receipt = { id, site, handle: shownHandle, postId: request.postId, amount, currency, createdAt: createdAt.toISOString() }
-  const { rows } = await tx.query<Posted>(
-    'SELECT * FROM tip_post($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)',
-    [id, `tip:${from}`, idempotencyKey, hashRequest(request), from, handleLockKey(site, handle), site, handle, shownHandle,
-      request.postId, request.postUrl, amount, fee, currency, request.note, request.overBudget === true, createdAt,
-      ESCROW_DAYS, JSON.stringify(receipt)],
-  )
-  const posted = rows[0]
-  if (!posted) throw new Error('tip_post returned no row')
-  if (posted.outcome === 'booked' || posted.outcome === 'replayed') {
-    if (!posted.receipt) throw new Error(`tip_post said ${posted.outcome} without a receipt`)
-    return posted.receipt
+  const posted = await tx
+    .query<Posted>(
+      'SELECT * FROM tip_post($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)',
+      [id, `tip:${from}`, idempotencyKey, hashRequest(request), from, handleLockKey(site, handle), site, handle, shownHandle,
+        request.postId, request.postUrl, amount, fee, currency, request.note, request.overBudget === true, createdAt,
+        ESCROW_DAYS, JSON.stringify(receipt)],
+    )
+    .then(({ rows }) => rows[0], (error: unknown) => {
+      throw refusal(error, currency) ?? error
+    })
+  if (posted?.outcome === 'conflicted') {
+    throw new LedgerError('idempotency_conflict', 'This Idempotency-Key was already used with a different request.')
   }
-  throw refusal(posted, amount, currency)
+  if (!posted?.receipt) throw new Error(`tip_post answered ${posted?.outcome ?? 'nothing'} without a receipt`)
+  return posted.receipt
 }
 
-/** Why the database refused the tip, in the API's words; throwing it rolls the whole tip back. */
-function refusal({ outcome, wallet_currency, budget_left }: Posted, amount: number, currency: string): LedgerError {
-  switch (outcome) {
-    case 'conflicted':
-      return new LedgerError('idempotency_conflict', 'This Idempotency-Key was already used with a different request.')
+/** The API's error for a tip the database refused (and rolled back), or null for any other failure. */
+function refusal(error: unknown, currency: string): LedgerError | null {
+  const { code, message, detail } = error as { code?: string; message?: string; detail?: string }
+  if (code !== REFUSED) return null
+  switch (message) {
     case 'no_wallet':
       return new LedgerError('insufficient_funds', 'The wallet is empty; top up first.', 'amount')
     case 'currency_mismatch':
-      return new LedgerError('currency_mismatch', `Tips from this wallet must be in ${wallet_currency}.`, 'currency')
+      return new LedgerError('currency_mismatch', `Tips from this wallet must be in ${detail}.`, 'currency')
     case 'debt':
       return new LedgerError('debt_outstanding', 'A refunded or disputed top-up left a debt; top up to settle it before tipping.')
     case 'insufficient':
@@ -70,11 +72,11 @@ function refusal({ outcome, wallet_currency, budget_left }: Posted, amount: numb
     case 'over_budget':
       return new LedgerError(
         'budget_exceeded',
-        `This tip passes the monthly budget: ${Math.max(0, budget_left ?? 0)} ${currency} minor units are left this month.`,
+        `This tip passes the monthly budget: ${Math.max(0, Number(detail))} ${currency} minor units are left this month.`,
         'amount',
       )
     default:
-      throw new Error(`tip_post answered an unknown outcome for a ${amount} ${currency} tip: ${outcome}`)
+      return null
   }
 }
 

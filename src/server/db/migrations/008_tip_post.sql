@@ -1,9 +1,10 @@
--- A tip in one round trip inside its transaction, where 006 took three (open, budget, book).
--- Each round trip is a socket write and a wake-up of both processes; on a busy 2-core machine
--- those were most of a tip's cost. The checks stay the same and in the same order; a refusal is
--- returned as an outcome, and ledger/tip.ts turns it into an error that rolls the transaction
--- (and so the claimed idempotency key) back. Called only from ledger/tip.ts. Statements in a
--- plpgsql function each take a fresh snapshot, so reads after a lock see what it waited for.
+-- A tip in one statement, where 006 took BEGIN, three calls and COMMIT. Each round trip is a
+-- socket write and a wake-up of both processes; on a busy 2-core machine those were most of a
+-- tip's cost. One statement is atomic on its own, so a refusal must undo the claimed idempotency
+-- key: it raises SQLSTATE TL001 with the reason as its message (and what the error needs in its
+-- detail), which rolls everything back; ledger/tip.ts turns it into the API's error. Called only
+-- from ledger/tip.ts. Statements in a plpgsql function each take a fresh snapshot, so reads after
+-- a lock see what it waited for.
 DROP FUNCTION tip_open(text, text, text, text, text, text, text);
 DROP FUNCTION tip_book(text, text, bigint, text, text, text, text, text, bigint, bigint, text, text, timestamptz, int, jsonb);
 
@@ -13,8 +14,8 @@ CREATE FUNCTION tip_post(
   p_amount bigint, p_fee bigint, p_currency text, p_note text, p_over_budget boolean,
   p_created_at timestamptz, p_escrow_days int, p_receipt jsonb
 ) RETURNS TABLE (
-  -- booked | replayed | conflicted | no_wallet | currency_mismatch | debt | insufficient | over_budget
-  outcome text, receipt jsonb, wallet_currency text, budget_left bigint
+  -- booked | replayed | conflicted (the key's earlier request had another body)
+  outcome text, receipt jsonb
 ) LANGUAGE plpgsql AS $$
 DECLARE
   prior record;
@@ -39,7 +40,7 @@ BEGIN
     SELECT response, request_hash INTO prior FROM ledger_transactions
     WHERE idempotency_scope = p_scope AND idempotency_key = p_key;
     RETURN QUERY SELECT CASE WHEN prior.request_hash IS DISTINCT FROM p_hash THEN 'conflicted' ELSE 'replayed' END,
-      prior.response, NULL::text, NULL::bigint;
+      prior.response;
     RETURN;
   END IF;
 
@@ -47,12 +48,10 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_handle_lock, 0));
   SELECT a.wallet_currency INTO v_currency FROM accounts a WHERE a.id = p_from;
   IF v_currency IS NULL THEN
-    RETURN QUERY SELECT 'no_wallet', NULL::jsonb, NULL::text, NULL::bigint;
-    RETURN;
+    RAISE EXCEPTION USING ERRCODE = 'TL001', MESSAGE = 'no_wallet';
   END IF;
   IF v_currency <> p_currency THEN
-    RETURN QUERY SELECT 'currency_mismatch', NULL::jsonb, v_currency, NULL::bigint;
-    RETURN;
+    RAISE EXCEPTION USING ERRCODE = 'TL001', MESSAGE = 'currency_mismatch', DETAIL = v_currency;
   END IF;
 
   -- The tipper's wallet and debt rows, created if need be and locked in id order.
@@ -67,12 +66,10 @@ BEGIN
   WHERE w.name = 'wallet:' || p_from AND w.currency = p_currency
     AND d.name = 'debt:' || p_from AND d.currency = p_currency;
   IF v_debt < 0 THEN
-    RETURN QUERY SELECT 'debt', NULL::jsonb, v_currency, NULL::bigint;
-    RETURN;
+    RAISE EXCEPTION USING ERRCODE = 'TL001', MESSAGE = 'debt';
   END IF;
   IF v_balance < p_amount THEN
-    RETURN QUERY SELECT 'insufficient', NULL::jsonb, v_currency, NULL::bigint;
-    RETURN;
+    RAISE EXCEPTION USING ERRCODE = 'TL001', MESSAGE = 'insufficient';
   END IF;
 
   -- The monthly budget, read under the wallet lock so two tips at once cannot both fit the same
@@ -85,8 +82,7 @@ BEGIN
       WHERE t.from_account = p_from AND t.currency = p_currency
         AND t.created_at >= date_trunc('month', now() AT TIME ZONE v_budget.time_zone) AT TIME ZONE v_budget.time_zone;
       IF p_amount > v_left THEN
-        RETURN QUERY SELECT 'over_budget', NULL::jsonb, v_currency, v_left;
-        RETURN;
+        RAISE EXCEPTION USING ERRCODE = 'TL001', MESSAGE = 'over_budget', DETAIL = v_left::text;
       END IF;
     END IF;
   END IF;
@@ -128,5 +124,5 @@ BEGIN
     'balanceAfter', v_balance - p_amount,
     'credited', CASE WHEN v_recipient IS NULL THEN 'escrow' ELSE 'earnings' END);
   UPDATE ledger_transactions SET response = v_receipt WHERE id = p_id;
-  RETURN QUERY SELECT 'booked', v_receipt, v_currency, NULL::bigint;
+  RETURN QUERY SELECT 'booked', v_receipt;
 END $$;
