@@ -48,6 +48,8 @@ test('Pay takes its place without moving anything or covering the post, and work
   const post = timeline.locator('article[data-testid="tweet"]').filter({ has: timeline.locator('tipline-pay') })
   const tip = post.locator('tipline-button').getByRole('button')
   const pay = post.locator('tipline-pay').getByRole('button', { name: `Pay $15.00 for ${ZINE.title}` })
+  // As on X, the post links through t.co; the address is in the link's text.
+  await expect(post.getByTestId('tweetText').getByRole('link')).toHaveAttribute('href', /^https:\/\/t\.co\/\w+$/)
   await expect(pay).toBeVisible()
   await expect(pay).toHaveText('Pay $15.00')
   await expect(tip).toBeVisible()

@@ -1,19 +1,18 @@
-// Pay under a post that links to a product page of this Tipline API (<api>/p/<id>): a "Pay <price>"
-// button beside the Tip button. The price comes from the API through the background, never from
-// the page's text; clicking asks the background to open the product's hosted checkout.
-// Like the Tip button it is out of the page's flow, hung beside a control where the post has room,
-// so neither adding it nor its price arriving later moves anything on the page.
+// Pay on a post that links to a product page of this Tipline API (<api>/p/<id>, also through a link
+// the site shortened: product-link.ts): a "Pay <price>" button. The price comes from the API through
+// the background, never from the page's text; clicking asks the background to open the product's
+// hosted checkout. Like the Tip button it is out of the page's flow, hung beside a control where
+// the post has room, so neither adding it nor its price arriving later moves anything on the page.
 import browser from 'webextension-polyfill'
 import { formatMoney } from '../../shared/money.ts'
 import { send } from '../send.ts'
 import { pageTheme, TIP_BUTTON_TAG } from './button.ts'
+import { productIdOfLink } from './product-link.ts'
 import type { SiteAdapter } from './site-adapter.ts'
 
 export const PAY_BUTTON_TAG = 'tipline-pay'
 const PRODUCT_PAGES = new URL('/p/', __TIPLINE_API__).href
 const PRODUCT_LINK = `a[href^="${PRODUCT_PAGES}"]`
-/** The shape the background checks again (ProductId); a plain pattern keeps zod out of the page's script. */
-const PRODUCT_ID = /^prd_[A-Za-z0-9_-]{1,64}$/
 /** The anchor name Pay gives the control it hangs beside. */
 const PAY_ANCHOR = '--tipline-pay-beside'
 
@@ -107,8 +106,10 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
     sync() {
       if (signal.aborted) return
       const live = new Set<Element>()
-      for (const link of document.querySelectorAll<HTMLAnchorElement>(PRODUCT_LINK)) {
-        const productId = productIdOf(link.href)
+      // Links the site shortened (X's t.co) name their product only in their text.
+      const { shortLink } = adapter.selectors
+      for (const link of document.querySelectorAll<HTMLAnchorElement>(shortLink ? `${PRODUCT_LINK}, ${shortLink}` : PRODUCT_LINK)) {
+        const productId = productIdOfLink(link, shortLink !== undefined && link.matches(shortLink), PRODUCT_PAGES)
         const post = productId && adapter.selectors.post ? link.closest(adapter.selectors.post) : null
         const bar = post && adapter.actionBar(post)
         // Only where there is a Tip button: a post the engine does not button (an ad, say) gets no Pay either.
@@ -132,11 +133,6 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
       for (const host of document.querySelectorAll(PAY_BUTTON_TAG)) if (!live.has(host)) host.remove()
     },
   }
-}
-
-function productIdOf(href: string): string | null {
-  const id = decodeURIComponent(href.slice(PRODUCT_PAGES.length).split(/[/?#]/)[0] ?? '')
-  return PRODUCT_ID.test(id) ? id : null
 }
 
 /** Hidden until the price is known; a product the API does not know gets no button. */

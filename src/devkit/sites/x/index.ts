@@ -13,7 +13,7 @@ export interface XStandInOptions {
   posts?: number
   /** The interface language the page is served in; 'ar' makes it right to left. */
   language?: UiLanguage
-  /** Links put in posts, by post index: a post sharing a Tipline product page, say. */
+  /** Links put in posts, by post index: a post sharing a Tipline product page, say. Shown as X shows them: through t.co, the address in the text. */
   links?: Readonly<Record<number, string>>
 }
 

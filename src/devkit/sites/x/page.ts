@@ -22,6 +22,7 @@ body { margin: 0; background-color: #FFFFFF; color: rgb(15, 20, 25); font-family
 .r-16y2uox { flex-grow: 1; }
 .r-1iusvr4 { flex-basis: 0; flex-grow: 1; }
 .r-1udh08x { overflow: hidden; }
+.r-qlhcfr { font-size: 0.001px; } .r-19qo34d { left: -9999px; } .r-qvk6io { line-height: 0px; } .r-orgf3d { opacity: 0; } .r-u8s1d { position: absolute; }
 a { color: inherit; text-decoration: none; }
 main { width: 600px; margin: 0 auto; border-inline: 1px solid rgb(239, 243, 244); }
 article { padding: 12px 16px 0; cursor: pointer; height: ${ROW_HEIGHT}px; box-sizing: border-box; border-bottom: 1px solid rgb(239, 243, 244); }
@@ -66,8 +67,21 @@ function time(post, link) {
     ? '<a href="/' + esc(post.author.handle) + '/status/' + post.id + '" dir="ltr" aria-label="' + ago(post.datetime) + ' ago" role="link" class="css-146c3p1 r-1loqt21 muted">' + t + '</a>'
     : '<div dir="ltr" class="css-146c3p1 muted">' + t + '</div>') + '</div></div></div></div>';
 }
+// X links every address in a post through t.co and writes the address into the link's text, the
+// scheme and the tail past its cut in spans shown to nobody, then an ellipsis (shared/sites/x).
+const HIDDEN = '<span aria-hidden="true" class="css-1jxf684 r-bcqeeo r-qlhcfr r-19qo34d r-qvk6io r-orgf3d r-u8s1d">';
+const SHOWN_LENGTH = 26;
+function shortLink(link) {
+  const scheme = link.startsWith('https://') ? 'https://' : link.startsWith('http://') ? 'http://' : '';
+  const rest = link.slice(scheme.length);
+  let code = 0;
+  for (const c of link) code = (code * 31 + c.charCodeAt(0)) >>> 0;
+  const tail = rest.length > SHOWN_LENGTH ? HIDDEN + esc(rest.slice(SHOWN_LENGTH)) + '</span><span aria-hidden="true" class="css-1jxf684 r-bcqeeo">…</span>' : '';
+  return '<a href="https://t.co/' + code.toString(36) + '" dir="ltr" rel="noopener noreferrer nofollow" target="_blank" role="link" class="css-1jxf684 r-bcqeeo">'
+    + HIDDEN + scheme + '</span>' + esc(rest.slice(0, SHOWN_LENGTH)) + tail + '</a>';
+}
 function text(body, lang, link) {
-  const a = link ? ' <a href="' + esc(link) + '" dir="ltr" rel="noopener noreferrer nofollow" target="_blank" role="link" class="css-1jxf684 r-bcqeeo">' + esc(link) + '</a>' : '';
+  const a = link ? ' ' + shortLink(link) : '';
   return '<div dir="auto" lang="' + lang + '" class="css-146c3p1 r-bcqeeo r-bnwqim" data-testid="tweetText"><span class="css-1jxf684">' + esc(body) + '</span>' + a + '</div>';
 }
 function header(post) {

@@ -17,6 +17,8 @@ const selectors = {
   barEnd: '[data-testid="bookmark"]',
   /** Pay hangs before the header's "More" button, in the room the header row leaves: the bar has none left beside Tip. */
   payBeside: '[data-testid="caret"]',
+  /** Links X sends through t.co: each one's text is the whole address it stands for (product-link.ts reads it). */
+  shortLink: 'a[href^="https://t.co/"]',
   /** Spans that may carry the ad label ("Ad" in the header since 2025, "Promoted" before); only leaves count. */
   labelText: 'span',
   /** Post text and names are attacker-written: an "Ad" there is not a label. */
