@@ -21,6 +21,17 @@ export interface SyncMeasureDetail {
   bound: number
 }
 
+/** The detail of each 'tipline:ask' measure (sending one tipped question): how many posts it asked about. */
+export interface AskMeasureDetail {
+  posts: number
+}
+
+/** Mutation reports kept for the next pass; past this many, it looks at every post instead. */
+const MAX_REPORTS = 5_000
+
+/** How long posts found by passes wait to be asked about together; the "tipped" mark shows this much later at most. */
+const ASK_EVERY_MS = 250
+
 export interface PassResult {
   posts: number
   /** Posts whose action bar the adapter could not find: the button has nowhere to go. */
@@ -56,20 +67,35 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
       () => postIds.forEach((id) => asked.delete(id)),
     )
 
-  // A message to the background costs more than binding a few posts: while one question is on its
-  // way, the posts shown meanwhile wait and go together in the next, so a fast scroll asks in batches.
+  // A message to the background costs more than a whole pass (about half a millisecond in Chromium):
+  // posts shown while one question waits or is on its way go together in the next, asked apart from
+  // the pass that found them and at most once per ASK_EVERY_MS, so a long scroll sends a few dozen.
   let waiting: string[] = []
+  let askTimer = 0
   let asking = false
-  const askSoon = (postIds: string[]) => {
-    waiting.push(...postIds)
-    if (asking || options.signal.aborted) return
+  const askWaiting = () => {
+    askTimer = 0
+    if (asking || options.signal.aborted || waiting.length === 0) return
+    const started = options.measure ? performance.now() : 0
     const batch = waiting
     waiting = []
     asking = true
-    askAbout(batch).finally(() => {
+    const answered = askAbout(batch)
+    if (options.measure) performance.measure('tipline:ask', { start: started, detail: { posts: batch.length } satisfies AskMeasureDetail })
+    void answered.finally(() => {
       asking = false
-      if (waiting.length > 0) askSoon([])
+      askSoon([])
     })
+  }
+  const askSoon = (postIds: string[]) => {
+    for (const id of postIds) waiting.push(id)
+    if (askTimer === 0 && !asking && waiting.length > 0) askTimer = window.setTimeout(askWaiting, ASK_EVERY_MS)
+  }
+
+  /** Our button among the element's children, if it has one. */
+  const hostIn = (parent: Element): Element | undefined => {
+    for (const child of parent.children) if (child.localName === TIP_BUTTON_TAG) return child
+    return undefined
   }
 
   /** On a profile page, one Send button in the header for the person; returns its host. */
@@ -77,7 +103,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     const header = adapter.profileHeader?.(document)
     const person = header && adapter.readProfile?.(document, new URL(location.href))
     if (!header || !person) return null
-    const host = [...header.children].find((child) => child.localName === TIP_BUTTON_TAG)
+    const host = hostIn(header)
     const existing = host && buttons.get(host)
     if (existing) {
       existing.update(person, theme)
@@ -97,9 +123,10 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     const bar = adapter.actionBar(el)
     const post = bar && adapter.readPost(el)
     // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
-    const host = bar && [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
+    const host = bar && hostIn(bar)
     // Any other host in the post sits where the post no longer puts its bar, or under what is no longer tippable (an ad).
-    for (const stale of [...el.getElementsByTagName(TIP_BUTTON_TAG)]) if (stale !== host || !post) stale.remove()
+    const hosts = el.getElementsByTagName(TIP_BUTTON_TAG)
+    for (let i = hosts.length - 1; i >= 0; i--) if (hosts[i] !== host || !post) hosts[i]?.remove()
     if (!bar || !post) return false
     let button = host && buttons.get(host)
     if (button) {
@@ -145,17 +172,54 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     return { posts: posts.length, withoutActionBar: posts.filter((el) => !adapter.actionBar(el)).length }
   }
 
-  // What changed since the last pass: the posts the page touched, or everything (at start, and when
-  // the theme changed, which every button shows), and whether anything outside posts moved (a profile header may have come).
+  // What changed since the last pass: the page's mutation reports, or everything (at start, and when
+  // the theme changed, which every button shows).
   let theme: Theme | null = null
   let everything = true
-  let outsidePosts = true
-  const changed = new Set<Element>()
+  let reports: MutationRecord[][] = []
+  let reported = 0
 
+  /**
+   * The posts the reports touched, and whether anything outside posts moved (a profile header may
+   * have come); null when the document itself changed, so every post must be looked at.
+   */
+  const touched = (): { posts: Set<Element>; outsidePosts: boolean } | null => {
+    const posts = new Set<Element>()
+    let outsidePosts = false
+    // A re-rendered row reports several changes in a row: the post found for one usually holds the next.
+    let last: Element | null = null
+    for (const records of reports) {
+      for (const record of records) {
+        const { target } = record
+        if (last?.contains(target)) continue
+        if (!(target instanceof Element)) return null
+        const post = adapter.postAround(target)
+        if (post) {
+          posts.add(post)
+          last = post
+          continue
+        }
+        outsidePosts = true
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue
+          const added = adapter.postAround(node)
+          if (added) posts.add(added)
+          else for (const inside of adapter.findPosts(node)) posts.add(inside)
+        }
+      }
+    }
+    return { posts, outsidePosts }
+  }
+
+  // The pass reads the page's reports itself, so its measure covers finding the posts as well as binding them.
   const sync = () => {
     const started = options.measure ? performance.now() : 0
+    reports.push(observer.takeRecords())
     theme ??= pageTheme()
-    const posts = everything ? adapter.findPosts(document) : [...changed].filter((el) => el.isConnected)
+    const found = everything ? null : touched()
+    reports = []
+    reported = 0
+    const posts = found ? [...found.posts].filter((el) => el.isConnected) : adapter.findPosts(document)
     const unasked: string[] = []
     const newBars: Element[] = []
     let bound = 0
@@ -163,48 +227,19 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
       if (syncPost(el, theme, unasked, newBars)) bound++
     }
     anchorInto(newBars)
-    const profile = everything || outsidePosts ? syncProfile(theme) : null
-    if (everything) {
+    const profile = !found || found.outsidePosts ? syncProfile(theme) : null
+    if (!found) {
       const live = new Set<Element>(profile ? [profile] : [])
       for (const el of posts) for (const host of el.getElementsByTagName(TIP_BUTTON_TAG)) live.add(host)
       // Whatever is left sits under something that is no longer a post at all.
       for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
     }
-    if (unasked.length > 0) askSoon(unasked)
-    everything = outsidePosts = false
-    changed.clear()
+    askSoon(unasked)
+    everything = false
     options.onPass?.(census)
+    // What the pass itself changed (buttons added, bars positioned) is no change to the page.
+    observer.takeRecords()
     if (options.measure) performance.measure('tipline:sync', { start: started, detail: { bound } satisfies SyncMeasureDetail })
-  }
-
-  /** Our own buttons (Tip, and Pay beside it) coming and going are no change to the page. */
-  const isOurs = (nodes: NodeList) => [...nodes].every((node) => node.nodeName.toLowerCase().startsWith('tipline-'))
-
-  const note = (records: MutationRecord[]) => {
-    // A re-rendered row reports several changes in a row: the post found for one usually holds the next.
-    let last: Element | null = null
-    for (const record of records) {
-      const { target } = record
-      if (record.type === 'childList' && isOurs(record.addedNodes) && isOurs(record.removedNodes)) continue
-      if (!(target instanceof Element)) {
-        everything = true
-        continue
-      }
-      if (last?.contains(target)) continue
-      const post = adapter.postAround(target)
-      if (post) {
-        changed.add(post)
-        last = post
-        continue
-      }
-      outsidePosts = true
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue
-        const added = adapter.postAround(node)
-        if (added) changed.add(added)
-        else for (const inside of adapter.findPosts(node)) changed.add(inside)
-      }
-    }
   }
 
   // One MutationObserver, its reports batched into one pass per frame.
@@ -216,8 +251,15 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     })
   }
   const observer = new MutationObserver((records) => {
-    note(records)
-    if (everything || outsidePosts || changed.size > 0) schedule()
+    // A hidden tab runs no frames: a page that changes for hours there is looked at whole when it shows again.
+    reported += records.length
+    if (reported > MAX_REPORTS) {
+      everything = true
+      reports = []
+    } else if (!everything) {
+      reports.push(records)
+    }
+    schedule()
   })
   // Rows are updated in place too: a changed permalink or timestamp means another post.
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href', 'datetime'] })
@@ -234,6 +276,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     observer.disconnect()
     themeObserver.disconnect()
     cancelAnimationFrame(frame)
+    clearTimeout(askTimer)
     for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) host.remove()
   })
   sync()
