@@ -7,6 +7,7 @@ import { buildApp } from './app.ts'
 import { claimCheckers, type ClaimCheckerBases } from './claims/checkers.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-limit.ts'
+import { SHUTDOWN_GRACE_MS, stopServer } from './http/shutdown.ts'
 import type { FaultHooks, Logger, StripeJsConfig } from './services.ts'
 import { stripeClient, type StripeConfig } from './stripe/client.ts'
 import { startEscrowSweeper } from './sweeper.ts'
@@ -30,6 +31,8 @@ export interface ApiConfig {
   hooks?: FaultHooks
   /** Base URLs of the sites' public interfaces that verify claims (tests: the public-API stand-in). */
   claimCheckers?: ClaimCheckerBases
+  /** How long close() lets requests in flight finish; SHUTDOWN_GRACE_MS unless set. */
+  shutdownGraceMs?: number
 }
 
 export interface RunningApi {
@@ -82,9 +85,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       url,
       db,
       async close() {
-        const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
-        server.closeIdleConnections()
-        await closed
+        await stopServer(server, config.shutdownGraceMs ?? SHUTDOWN_GRACE_MS)
         await sweeper.stop()
         await payoutResumer.stop()
         await db.close()
