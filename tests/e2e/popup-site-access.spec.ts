@@ -7,6 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { DIST, launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { routeMastodonStandIn } from '../../src/devkit/sites/mastodon/index.ts'
@@ -81,6 +82,8 @@ test.describe('an instance the reader has granted', () => {
     await expect(siteAccess(popup)).toContainText(`Tipline isn't on ${isolated(INSTANCE)} yet.`)
     const enable = popup.getByRole('button', { name: `Enable Tipline on ${isolated(INSTANCE)}` })
     await expect(enable).toHaveText('Enable on this site')
+    const axe = await new AxeBuilder({ page: popup }).include('[data-testid="site-access"]').withTags(['wcag2a', 'wcag2aa']).analyze()
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([])
     await enable.focus()
     await popup.keyboard.press('Enter')
     await expect(siteNews(popup)).toHaveText('Reload the page to see buttons.')
