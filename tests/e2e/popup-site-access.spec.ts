@@ -20,14 +20,14 @@ interface Manifest {
 }
 
 /** A copy of the built extension with its manifest changed; removed when the browser closes. */
-async function launchChanged(change: (manifest: Manifest) => void, instance: string): Promise<ExtensionBrowser> {
+async function launchChanged(change: (manifest: Manifest) => void, instance: string, lang?: string): Promise<ExtensionBrowser> {
   const dist = join(mkdtempSync(join(tmpdir(), 'tipline-site-access-')), 'dist')
   cpSync(DIST, dist, { recursive: true })
   const manifestPath = join(dist, 'manifest.json')
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
   change(manifest)
   writeFileSync(manifestPath, JSON.stringify(manifest))
-  const browser = await launchWithExtension({ dist })
+  const browser = await launchWithExtension({ dist, lang })
   browser.context.on('close', () => rmSync(join(dist, '..'), { recursive: true, force: true }))
   await refuseUnserved(browser.context)
   await routeMastodonStandIn(browser.context, instance, { statuses: 10 })
@@ -148,5 +148,23 @@ test.describe('an instance Tipline may not ask for', () => {
     await expect(popup.getByRole('button', { name: `Enable Tipline on ${isolated(INSTANCE)}` })).toBeEnabled()
     await expect(siteNews(popup)).toHaveAttribute('role', 'status')
     expect(await registeredScripts(browser)).toEqual([])
+  })
+})
+
+test.describe('in Arabic', () => {
+  const INSTANCE = 'mastodon.example'
+  let browser: ExtensionBrowser
+  test.beforeAll(async () => {
+    browser = await launchChanged((manifest) => manifest.host_permissions.push(`https://${INSTANCE}/*`), INSTANCE, 'ar')
+  })
+  test.afterAll(() => browser?.context.close())
+
+  test('the offer and its outcome are in Arabic, right to left', async () => {
+    await openInstance(browser, INSTANCE)
+    const popup = await openPopupOver(browser)
+    await expect(popup.locator('html')).toHaveAttribute('dir', 'rtl')
+    await expect(siteAccess(popup)).toContainText(`لم يُفعَّل Tipline على ${isolated(INSTANCE)} بعد.`)
+    await popup.getByRole('button', { name: `فعّل Tipline على ${isolated(INSTANCE)}` }).click()
+    await expect(siteNews(popup)).toHaveText('أعد تحميل الصفحة لترى الأزرار.')
   })
 })
