@@ -31,6 +31,15 @@ export function claimCheckers(bases: ClaimCheckerBases = {}): ClaimCheckers {
   }
 }
 
+/**
+ * Does this site's checker read the real site rather than a configured base? A real site is only
+ * read at public addresses; a configured base (the stand-in, a test's server) is wherever the
+ * operator put it, loopback included.
+ */
+export function readsRealSite(checkers: ClaimCheckers, site: SiteId): boolean {
+  return checkers[site] === PUBLIC_CHECKERS[site]
+}
+
 /** What a checker is asked: does this handle show this code, in its bio or in the post at proofUrl? */
 export interface ProofQuestion {
   handle: string

@@ -14,6 +14,15 @@ export const handleMismatch = (claimed: string, shown: string) =>
 export const siteUnreachable = (site: string, why: string) =>
   new ApiFailure(502, 'claim_site_unreachable', `${site} could not be checked right now (${why}). Try again in a moment.`)
 
+// The same code as unreachable, so the creator's page says the site could not be reached; the
+// sentence says why retrying will not help.
+export const siteNotPublic = (site: string, host: string) =>
+  new ApiFailure(
+    502,
+    'claim_site_unreachable',
+    `${site} could not be checked: ${host} is not at a public internet address, and claims are only checked on public sites.`,
+  )
+
 export const proofUrlInvalid = (why: string) => new ApiFailure(400, 'claim_proof_url_invalid', `proofUrl: ${why}`, 'proofUrl')
 
 export const handleInvalid = (why: string) => new ApiFailure(400, 'claim_handle_invalid', `handle: ${why}`, 'handle')

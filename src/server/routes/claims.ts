@@ -48,7 +48,7 @@ export function claimRoutes(app: ApiApp, s: Services): void {
     if (owner !== null) throw handleTaken(site, handle)
     const { code } = await pendingCode(s.db, accountId, site, handle)
     // Outside any transaction: a slow site must not hold a database connection.
-    await checkProof(checkers, site, { handle, code, proofUrl: request.proofUrl ? new URL(request.proofUrl) : null })
+    await checkProof(checkers, site, { handle, code, proofUrl: request.proofUrl ? new URL(request.proofUrl) : null }, s.log)
     const view = await s.db.transaction(async (tx) => {
       await claimHandle(tx, accountId, site, handle)
       await dropCode(tx, accountId, site, handle)
