@@ -31,15 +31,21 @@ export interface ApiStandIn {
   /** Every account is forgotten, as after the API's database is reset. */
   forgetAccounts(): void
   setBalance(balance: number): void
+  /** Records, counts, the failure and the balance back to where they start; accounts and sessions stay. */
+  reset(): void
+  /** Starts answering; url is set from then on. */
+  listen(): Promise<void>
   close(): Promise<void>
 }
 
-export async function startApiStandIn(): Promise<ApiStandIn> {
+const START_BALANCE = 1_000
+
+export function apiStandIn(): ApiStandIn {
   const accounts = new Map<string, CryptoKey>()
   const challenges = new Map<string, string>()
   const tokens = new Set<string>()
   const receipts = new Map<string, TipReceipt>()
-  let balance = 1_000
+  let balance = START_BALANCE
 
   const stand: ApiStandIn = {
     url: '',
@@ -51,6 +57,17 @@ export async function startApiStandIn(): Promise<ApiStandIn> {
     forgetAccounts: () => accounts.clear(),
     setBalance: (value) => {
       balance = value
+    },
+    reset: () => {
+      stand.tipCalls.length = 0
+      stand.accountsRegistered = 0
+      stand.sessionsIssued = 0
+      stand.tipFailure = null
+      balance = START_BALANCE
+    },
+    listen: async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      stand.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
@@ -134,8 +151,6 @@ export async function startApiStandIn(): Promise<ApiStandIn> {
         response.end(JSON.stringify({ error: { code, message: String(error) } }))
       })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  stand.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return stand
 }
 

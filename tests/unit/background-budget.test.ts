@@ -3,12 +3,10 @@
 process.env.TZ = 'America/New_York'
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { Runtime } from 'webextension-polyfill'
 import { routes, type ActivityItem, type TipRequest } from '../../src/shared/api.ts'
 import type { Reply } from '../../src/shared/messages.ts'
-import { startStack, type Stack } from '../../src/devkit/stack.ts'
-import { TEST_CARDS } from '../../src/devkit/stripe/cards.ts'
 import { db } from '../../src/extension/db.ts'
 import { api } from '../../src/extension/background/api.ts'
 import { budgetView } from '../../src/extension/background/budget.ts'
@@ -17,6 +15,7 @@ import { route } from '../../src/extension/background/router.ts'
 import { loadSettings, updateSettings } from '../../src/extension/background/settings.ts'
 import { askBeforeTip, monthStart, spentSince } from '../../src/extension/ui/budget.ts'
 import { EXTENSION_ID, EXTENSION_ORIGIN, resetFakeBrowser } from './background-fake-browser.ts'
+import { popup, useStack } from './support/background.ts'
 
 const local = (text: string) => new Date(text) // no zone in the text: read in TZ, New York
 
@@ -103,25 +102,15 @@ describe('the budget the panel is told, and the settings it is kept in', () => {
 })
 
 describe('the API enforces the budget', () => {
-  let stack: Stack
-  const API_URL = 'http://127.0.0.1:18813'
   beforeAll(async () => {
     resetFakeBrowser()
     await Promise.all(db.tables.map((table) => table.clear()))
-    stack = await startStack({ apiUrl: API_URL, stripePort: 12813, log: () => undefined })
-    Object.assign(globalThis, { __TIPLINE_API__: API_URL })
   })
-  afterAll(() => stack?.close())
+  const { payCheckout } = useStack({ api: 18813, stripe: 12813 })
 
   test('a tip past the monthly budget is refused with budget_exceeded unless the tipper confirmed it', async () => {
-    const popup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/popup/index.html` }
     const { checkoutUrl } = await api.post(routes.topups, { amount: 2_000, currency: 'USD' }, { idempotencyKey: 'topup-budget-1' })
-    const session = new URL(checkoutUrl).pathname.split('/').pop()
-    await fetch(`${stack.stripe.url}/_control/checkout/sessions/${session}/pay`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ card: TEST_CARDS.succeeds }),
-    })
+    await payCheckout(checkoutUrl)
     await expect.poll(async () => (await api.get(routes.wallet)).balance, { timeout: 10_000 }).toBe(2_000)
     await db.wallet.put({ ...(await api.get(routes.wallet)), key: 'me', syncedAt: '' })
 

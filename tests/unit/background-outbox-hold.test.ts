@@ -3,7 +3,7 @@
 // against the API stand-in over HTTP.
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { TipRequest } from '../../src/shared/api.ts'
 import { db } from '../../src/extension/db.ts'
 import {
@@ -19,8 +19,8 @@ import {
   tipAwaitingFunds,
 } from '../../src/extension/background/outbox-state.ts'
 import { OUTBOX_ALARM, cancelTip, deliver, holdForFunds, holdTip, releaseFundedTips, retryTip } from '../../src/extension/background/outbox.ts'
-import { alarms, resetFakeBrowser } from './background-fake-browser.ts'
-import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+import { alarms } from './background-fake-browser.ts'
+import { useApiStandIn } from './support/background.ts'
 
 const request: TipRequest = {
   site: 'x',
@@ -71,19 +71,7 @@ describe('held, awaiting funds, retry and cancel as transitions', () => {
 })
 
 describe('the outbox with the API', () => {
-  let api: ApiStandIn
-  beforeAll(async () => {
-    api = await startApiStandIn()
-    Object.assign(globalThis, { __TIPLINE_API__: api.url })
-  })
-  afterAll(() => api.close())
-  beforeEach(async () => {
-    resetFakeBrowser()
-    await Promise.all(db.tables.map((table) => table.clear()))
-    api.tipCalls.length = 0
-    api.tipFailure = null
-  })
-  afterEach(() => vi.useRealTimers())
+  const api = useApiStandIn()
 
   test('a held tip is sent by its timer when the window ends, and an alarm stands by in case the worker stops', async () => {
     const held = await holdTip('hold-0001', request)

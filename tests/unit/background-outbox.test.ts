@@ -1,6 +1,6 @@
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { TipReceipt, TipRequest } from '../../src/shared/api.ts'
 import { db, type OutboxItem } from '../../src/extension/db.ts'
 import {
@@ -15,8 +15,8 @@ import {
   startSending,
 } from '../../src/extension/background/outbox-state.ts'
 import { OUTBOX_ALARM, deliver, deliverDue, scheduleRetry } from '../../src/extension/background/outbox.ts'
-import { alarms, resetFakeBrowser } from './background-fake-browser.ts'
-import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+import { alarms } from './background-fake-browser.ts'
+import { useApiStandIn } from './support/background.ts'
 
 const request: TipRequest = {
   site: 'x',
@@ -102,20 +102,7 @@ describe('the outbox state machine', () => {
 })
 
 describe('delivering tips to the API', () => {
-  let api: ApiStandIn
-
-  beforeAll(async () => {
-    api = await startApiStandIn()
-    Object.assign(globalThis, { __TIPLINE_API__: api.url })
-  })
-  afterAll(() => api.close())
-  beforeEach(async () => {
-    resetFakeBrowser()
-    await Promise.all(db.tables.map((table) => table.clear()))
-    api.tipCalls.length = 0
-    api.tipFailure = null
-  })
-  afterEach(() => vi.useRealTimers())
+  const api = useApiStandIn()
 
   const outboxItem = async (id: string): Promise<OutboxItem | undefined> => db.outbox.get(id)
   /** A tip written to the outbox, then its first attempt, as the outbox does once a hold ends. */

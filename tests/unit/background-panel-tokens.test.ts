@@ -1,6 +1,6 @@
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { Runtime } from 'webextension-polyfill'
 import type { PostRef, Reply } from '../../src/shared/messages.ts'
 import { db } from '../../src/extension/db.ts'
@@ -9,8 +9,8 @@ import { PANEL_TOKEN_TTL_MS, claimPanelToken, issuePanelToken } from '../../src/
 import { BackgroundError } from '../../src/extension/background/errors.ts'
 import { UNDO_WINDOW_MS } from '../../src/extension/background/outbox-state.ts'
 import { updateSettings } from '../../src/extension/background/settings.ts'
-import { EXTENSION_ID, EXTENSION_ORIGIN, resetFakeBrowser, sentToTabs } from './background-fake-browser.ts'
-import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+import { EXTENSION_ID, EXTENSION_ORIGIN, sentToTabs } from './background-fake-browser.ts'
+import { contentScriptIn, useApiStandIn } from './support/background.ts'
 
 const post: PostRef = {
   site: 'bluesky',
@@ -22,11 +22,10 @@ const post: PostRef = {
 const PANEL_URL = `${EXTENSION_ORIGIN}/src/extension/panel/index.html`
 
 const inTab = (tabId: number) => ({ id: tabId }) as Runtime.MessageSender['tab']
-const contentScriptIn = (tabId: number): Runtime.MessageSender => ({ id: EXTENSION_ID, url: 'https://bsky.app/', tab: inTab(tabId), frameId: 0 })
 const panelIn = (tabId: number): Runtime.MessageSender => ({ id: EXTENSION_ID, url: `${PANEL_URL}#panel`, tab: inTab(tabId), frameId: 2 })
 
 async function openPanel(tabId: number): Promise<string> {
-  const reply = (await route({ tipline: 'panel.open', input: { post } }, contentScriptIn(tabId))) as Reply<{ token: string }>
+  const reply = (await route({ tipline: 'panel.open', input: { post } }, contentScriptIn(tabId, 'https://bsky.app/'))) as Reply<{ token: string }>
   if (!reply.ok) throw new Error(reply.error.message)
   return reply.value.token
 }
@@ -40,18 +39,7 @@ function afterTheHold(): void {
 }
 const badToken = { ok: false, error: { code: 'bad_token' } }
 
-let api: ApiStandIn
-beforeAll(async () => {
-  api = await startApiStandIn()
-  Object.assign(globalThis, { __TIPLINE_API__: api.url })
-})
-afterAll(() => api.close())
-beforeEach(async () => {
-  resetFakeBrowser()
-  await Promise.all(db.tables.map((table) => table.clear()))
-  api.tipCalls.length = 0
-})
-afterEach(() => vi.useRealTimers())
+const api = useApiStandIn()
 
 describe('panel tokens', () => {
   test('the panel in the same tab claims its token once and learns the post, the wallet and the presets', async () => {

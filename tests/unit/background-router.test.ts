@@ -1,12 +1,12 @@
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { Runtime } from 'webextension-polyfill'
 import type { PostRef } from '../../src/shared/messages.ts'
 import { db } from '../../src/extension/db.ts'
 import { route } from '../../src/extension/background/router.ts'
-import { EXTENSION_ID, EXTENSION_ORIGIN, openedTabs, resetFakeBrowser } from './background-fake-browser.ts'
-import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+import { EXTENSION_ID, openedTabs } from './background-fake-browser.ts'
+import { contentScriptIn, panelIn, popup, useApiStandIn } from './support/background.ts'
 
 const post: PostRef = {
   site: 'x',
@@ -17,29 +17,13 @@ const post: PostRef = {
 }
 const TAB = 7
 
-const contentScript: Runtime.MessageSender = { id: EXTENSION_ID, url: 'https://x.com/home', tab: { id: TAB } as Runtime.MessageSender['tab'], frameId: 0 }
-const popup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/popup/index.html` }
-const panel: Runtime.MessageSender = {
-  id: EXTENSION_ID,
-  url: `${EXTENSION_ORIGIN}/src/extension/panel/index.html`,
-  tab: { id: TAB } as Runtime.MessageSender['tab'],
-  frameId: 3,
-}
+const contentScript = contentScriptIn(TAB)
+const panel = panelIn(TAB, 3)
 const otherExtension: Runtime.MessageSender = { id: 'someotherextension', url: 'chrome-extension://someotherextension/page.html' }
 
 const tipInput = { token: 'a'.repeat(64), key: 'confirmation-1', amount: 300, currency: 'USD', note: null, overBudget: false }
 
-let api: ApiStandIn
-beforeAll(async () => {
-  api = await startApiStandIn()
-  Object.assign(globalThis, { __TIPLINE_API__: api.url })
-})
-afterAll(() => api.close())
-beforeEach(async () => {
-  resetFakeBrowser()
-  await Promise.all(db.tables.map((table) => table.clear()))
-  api.tipCalls.length = 0
-})
+const api = useApiStandIn()
 
 describe('who may send what', () => {
   test('a content script asking for a tip is refused before anything is sent', async () => {

@@ -1,28 +1,15 @@
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { db } from '../../src/extension/db.ts'
 import { routes } from '../../src/shared/api.ts'
 import { api as client } from '../../src/extension/background/api.ts'
 import { ApiClientError } from '../../src/extension/background/errors.ts'
 import { TOPUP_ALARM, watchTopup } from '../../src/extension/background/topup-watch.ts'
-import { alarms, resetFakeBrowser } from './background-fake-browser.ts'
-import { startApiStandIn, type ApiStandIn } from './background-api-stand-in.ts'
+import { alarms } from './background-fake-browser.ts'
+import { useApiStandIn } from './support/background.ts'
 
-let api: ApiStandIn
-beforeAll(async () => {
-  api = await startApiStandIn()
-  Object.assign(globalThis, { __TIPLINE_API__: api.url })
-})
-afterAll(() => api.close())
-beforeEach(async () => {
-  resetFakeBrowser()
-  await Promise.all(db.tables.map((table) => table.clear()))
-  api.accountsRegistered = 0
-  api.sessionsIssued = 0
-  api.setBalance(1_000)
-})
-afterEach(() => vi.useRealTimers())
+const api = useApiStandIn()
 
 describe('identity and session', () => {
   test('the first request registers a device key, signs the challenge, and the API accepts the signature', async () => {

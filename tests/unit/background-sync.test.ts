@@ -5,16 +5,11 @@ import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
 import { liveQuery } from 'dexie'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Runtime } from 'webextension-polyfill'
-import type { HeldTip, PanelContext, PostRef, Reply } from '../../src/shared/messages.ts'
-import { startStack, type Stack } from '../../src/devkit/stack.ts'
-import { TEST_CARDS } from '../../src/devkit/stripe/cards.ts'
+import type { HeldTip, PanelContext, PostRef } from '../../src/shared/messages.ts'
 import { db } from '../../src/extension/db.ts'
-import { route } from '../../src/extension/background/router.ts'
 import { syncAll } from '../../src/extension/background/sync.ts'
-import { EXTENSION_ID, EXTENSION_ORIGIN } from './background-fake-browser.ts'
+import { ask, contentScriptIn, panelIn, popup, useStack } from './support/background.ts'
 
-const API_URL = 'http://127.0.0.1:18811'
 const post: PostRef = {
   site: 'x',
   handle: 'sync_writer',
@@ -22,23 +17,19 @@ const post: PostRef = {
   postUrl: 'https://x.com/sync_writer/status/1790000000000000042',
   displayName: 'Sync Writer',
 }
-const tab = { id: 7 } as Runtime.MessageSender['tab']
-const popup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/popup/index.html` }
-const contentScript: Runtime.MessageSender = { id: EXTENSION_ID, url: 'https://x.com/home', tab, frameId: 0 }
-const panel: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/panel/index.html`, tab, frameId: 1 }
+const contentScript = contentScriptIn(7)
+const panel = panelIn(7)
 
 /** Every API answer the worker gets, by path and query: watched, not changed. */
 const answers: Array<{ path: string; status: number; items?: number }> = []
 const realFetch = globalThis.fetch
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack({ apiUrl: API_URL, stripePort: 12811, log: () => undefined })
-  Object.assign(globalThis, { __TIPLINE_API__: API_URL })
+const { apiUrl, payCheckout } = useStack({ api: 18811, stripe: 12811 })
+beforeAll(() => {
   globalThis.fetch = async (input, init) => {
     const response = await realFetch(input, init)
     const url = new URL(input instanceof Request ? input.url : String(input))
-    if (url.origin === API_URL) {
+    if (url.origin === apiUrl) {
       const items = url.pathname.endsWith('/activity') && response.ok ? ((await response.clone().json()) as { items: unknown[] }).items.length : undefined
       answers.push({ path: url.pathname + url.search, status: response.status, ...(items === undefined ? {} : { items }) })
     }
@@ -47,24 +38,11 @@ beforeAll(async () => {
 })
 afterAll(() => {
   globalThis.fetch = realFetch
-  return stack?.close()
 })
-
-async function ask<T>(message: unknown, sender: Runtime.MessageSender): Promise<T> {
-  const reply = (await route(message, sender)) as Reply<T>
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`)
-  return reply.value
-}
 
 async function topUp(amount: number): Promise<void> {
   const { checkoutUrl } = await ask<{ checkoutUrl: string }>({ tipline: 'topup.start', input: { amount, currency: 'USD' } }, popup)
-  const sessionId = new URL(checkoutUrl).pathname.split('/').pop()
-  const paid = await realFetch(`${stack.stripe.url}/_control/checkout/sessions/${sessionId}/pay`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ card: TEST_CARDS.succeeds }),
-  })
-  expect(paid.status).toBe(200)
+  await payCheckout(checkoutUrl)
   await expect.poll(async () => (await db.wallet.get('me'))?.balance, { timeout: 10_000, interval: 250 }).toBe(amount)
 }
 

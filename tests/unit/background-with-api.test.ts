@@ -2,18 +2,14 @@
 // driven through the message router as the extension's pages and content scripts drive it.
 import './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Runtime } from 'webextension-polyfill'
+import { expect, test } from 'vitest'
 import { routes } from '../../src/shared/api.ts'
-import type { HeldTip, PanelContext, PostRef, Reply, TipStatus } from '../../src/shared/messages.ts'
-import { startStack, type Stack } from '../../src/devkit/stack.ts'
-import { TEST_CARDS } from '../../src/devkit/stripe/cards.ts'
+import type { HeldTip, PanelContext, PostRef, TipStatus } from '../../src/shared/messages.ts'
 import { db } from '../../src/extension/db.ts'
-import { route } from '../../src/extension/background/router.ts'
 import { api as client } from '../../src/extension/background/api.ts'
-import { EXTENSION_ID, EXTENSION_ORIGIN, openedTabs } from './background-fake-browser.ts'
+import { openedTabs } from './background-fake-browser.ts'
+import { ask, contentScriptIn, panelIn, popup, useStack } from './support/background.ts'
 
-const API_URL = 'http://127.0.0.1:18797'
 const post: PostRef = {
   site: 'x',
   handle: 'nour_writes',
@@ -21,33 +17,9 @@ const post: PostRef = {
   postUrl: 'https://x.com/nour_writes/status/1790000000000000001',
   displayName: 'Nour',
 }
-const tab = { id: 4 } as Runtime.MessageSender['tab']
-const popup: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/popup/index.html` }
-const contentScript: Runtime.MessageSender = { id: EXTENSION_ID, url: 'https://x.com/home', tab, frameId: 0 }
-const panel: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/panel/index.html`, tab, frameId: 1 }
-
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack({ apiUrl: API_URL, stripePort: 12197, log: () => undefined })
-  Object.assign(globalThis, { __TIPLINE_API__: API_URL })
-})
-afterAll(() => stack?.close())
-
-async function ask<T>(message: unknown, sender: Runtime.MessageSender): Promise<T> {
-  const reply = (await route(message, sender)) as Reply<T>
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`)
-  return reply.value
-}
-
-async function payCheckout(checkoutUrl: string): Promise<void> {
-  const sessionId = new URL(checkoutUrl).pathname.split('/').pop()
-  const response = await fetch(`${stack.stripe.url}/_control/checkout/sessions/${sessionId}/pay`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ card: TEST_CARDS.succeeds }),
-  })
-  expect(response.status).toBe(200)
-}
+const contentScript = contentScriptIn(4)
+const panel = panelIn(4)
+const { payCheckout } = useStack({ api: 18797, stripe: 12197 })
 
 const cachedBalance = async () => (await db.wallet.get('me'))?.balance
 
