@@ -12,7 +12,7 @@ export interface SiteAdapter {
   findPosts(root: ParentNode): Element[]
   /** The post findPosts would return that el is inside (or is), or null: how a change on the page finds its post. */
   postAround(el: Element): Element | null
-  /** The post's author and permalink as the page shows them, or null if it is not tippable. */
+  /** The post's author and permalink as the page shows them, or null if it is not tippable. Asked only about a post whose actionBar was found. */
   readPost(el: Element): PostRef | null
   /** The row of reply/repost/like buttons the Tip button joins. */
   actionBar(el: Element): Element | null

@@ -108,7 +108,7 @@ export const bluesky: SiteAdapter = {
 
   readPost(el): PostRef | null {
     const handle = handleFromTestId(el.getAttribute('data-testid') ?? '')
-    if (!handle || !controlsRow(el)) return null
+    if (!handle) return null
     const displayName = readAuthor(el, handle)
     if (displayName === undefined) return null
     const rkey = readRkey(el, handle)

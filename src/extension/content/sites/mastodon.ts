@@ -84,7 +84,6 @@ export const mastodon: SiteAdapter = {
 
   readPost(el): PostRef | null {
     const location = el.ownerDocument.location
-    if (!mastodon.actionBar(el)) return null
     const handle = handleFromAccount(own(el, selectors.account)?.textContent ?? '', location.hostname)
     const permalink = own(el, selectors.permalink)?.getAttribute('href')
     const postId = permalink ? statusIdFromHref(permalink, location.origin) : null

@@ -33,21 +33,32 @@ const selectors = {
 const PROMOTED_LABELS = new Set(['Ad', 'Promoted'])
 const HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com'])
 
+const PROFILE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/
+const POST_PATH = /^\/[A-Za-z0-9_]{1,50}\/status\/(\d{1,25})\/?$/
+
+/**
+ * The path of a link as X writes it. A path already in that plain shape is its own path: parsing a
+ * URL costs more than the rest of reading a post, and every post has several links.
+ */
+function pathOf(href: string, plain: RegExp): string {
+  return plain.test(href) ? href : new URL(href, 'https://x.com').pathname
+}
+
 /** "/nour_writes" or "https://x.com/nour_writes" → "nour_writes"; anything deeper is not a profile. */
 export function handleFromHref(href: string): string | null {
-  const path = new URL(href, 'https://x.com').pathname
-  const match = /^\/([A-Za-z0-9_]{1,50})\/?$/.exec(path)
-  return match?.[1] ?? null
+  return PROFILE_PATH.exec(pathOf(href, PROFILE_PATH))?.[1] ?? null
 }
 
 /** "/nour_writes/status/1890454526378815975" → "1890454526378815975". */
 export function postIdFromHref(href: string): string | null {
-  const path = new URL(href, 'https://x.com').pathname
-  return /^\/[A-Za-z0-9_]{1,50}\/status\/(\d{1,25})\/?$/.exec(path)?.[1] ?? null
+  return POST_PATH.exec(pathOf(href, POST_PATH))?.[1] ?? null
 }
 
 /** The first match under el that belongs to el itself, not to a post nested inside it. */
 function own(el: Element, selector: string): Element | null {
+  // Most posts nest none before their own parts: the first match settles it in one query.
+  const first = el.querySelector(selector)
+  if (!first || first.closest(selectors.post) === el) return first
   for (const match of el.querySelectorAll(selector)) {
     if (match.closest(selectors.post) === el) return match
   }
@@ -55,6 +66,11 @@ function own(el: Element, selector: string): Element | null {
 }
 
 function isPromoted(el: Element): boolean {
+  // Every label's text is in the post's text: most posts hold none, and are done without a look at each span.
+  const text = el.textContent ?? ''
+  let labelled = false
+  for (const label of PROMOTED_LABELS) labelled ||= text.includes(label)
+  if (!labelled) return false
   // Leaves only, checked here: span:not(:has(*)) in the selector cost more than the rest of reading a post.
   for (const span of el.querySelectorAll(selectors.labelText)) {
     if (span.childElementCount === 0 && PROMOTED_LABELS.has(span.textContent?.trim() ?? '') && !span.closest(selectors.authorWritten)) return true
@@ -77,12 +93,14 @@ function readAuthor(el: Element): { handle: string; displayName: string | null }
   // and a quoted post's User-Name comes later and has no links.
   const userName = own(el, selectors.userName)
   if (!userName) return null
-  for (const link of userName.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    const text = link.textContent?.trim() ?? ''
+  const links = [...userName.querySelectorAll('a[href]')]
+  const texts = links.map((link) => link.textContent?.trim() ?? '')
+  for (const [i, text] of texts.entries()) {
     if (!text.startsWith('@')) continue
-    const handle = handleFromHref(link.getAttribute('href') ?? '')
+    const handle = handleFromHref(links[i]?.getAttribute('href') ?? '')
     if (handle && handle.toLowerCase() === text.slice(1).toLowerCase()) {
-      const name = userName.querySelector('a[href]')?.textContent?.trim()
+      // The name is the first link's text.
+      const name = texts[0]
       return { handle, displayName: name ? name.slice(0, 200) : null }
     }
   }
@@ -114,7 +132,7 @@ export const x: SiteAdapter = {
   postAround: (el) => outermost(el, selectors.post),
 
   readPost(el): PostRef | null {
-    if (!x.actionBar(el) || isPromoted(el)) return null
+    if (isPromoted(el)) return null
     const author = readAuthor(el)
     const permalink = own(el, selectors.permalink)?.getAttribute('href') ?? null
     if (!author || !permalink) return null
@@ -124,7 +142,7 @@ export const x: SiteAdapter = {
       site: 'x',
       handle: author.handle,
       postId,
-      postUrl: new URL(permalink, 'https://x.com').href,
+      postUrl: POST_PATH.test(permalink) ? `https://x.com${permalink}` : new URL(permalink, 'https://x.com').href,
       displayName: author.displayName,
     }
   },
