@@ -1,38 +1,22 @@
 // The dashboard's Orders section: every paid purchase of the creator's products, newest first,
 // with what the buyer paid and the platform's fee. Read fresh from the API through the background.
-import { useCallback, useEffect, useState } from 'preact/hooks'
-import type { Order } from '../../shared/api.ts'
 import { t, uiLocale } from '../i18n.ts'
 import { send } from '../send.ts'
 import { money } from '../ui/Money.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
-import { errorCode } from '../ui/send-error.ts'
 import { calendarDate } from '../ui/when.ts'
+import { useFreshRead } from './use-fresh-read.ts'
+
+const readOrders = () => send('orders.list')
 
 export function Orders() {
-  const [orders, setOrders] = useState<Order[] | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  const load = useCallback(() => {
-    send('orders.list').then(
-      (fresh) => {
-        setOrders(fresh)
-        setProblem(null)
-      },
-      (error: unknown) => setProblem(errorCode(error)),
-    )
-  }, [])
-  useEffect(load, [load])
   // Buyers pay in another tab: coming back to this one shows their orders.
-  useEffect(() => {
-    const onVisible = () => document.visibilityState === 'visible' && load()
-    document.addEventListener('visibilitychange', onVisible)
-    return () => document.removeEventListener('visibilitychange', onVisible)
-  }, [load])
+  const { view: orders, problem, reload } = useFreshRead(readOrders)
 
   return (
     <section class="stack" aria-labelledby="orders-heading" data-testid="orders">
       <h2 id="orders-heading">{t('ordersHeading')}</h2>
-      {problem && <ProblemNotice code={problem} onRetry={load} testId="orders-problem" />}
+      {problem && <ProblemNotice code={problem} onRetry={reload} testId="orders-problem" />}
       {orders !== null && orders.length === 0 && <p class="muted">{t('ordersNone')}</p>}
       {orders !== null && orders.length > 0 && (
         <ul class="plain-list stack" data-testid="order-list">

@@ -1,8 +1,8 @@
 // The dashboard's Payouts section: connect a Stripe account through Stripe's hosted onboarding,
 // see whether Stripe is ready to pay, withdraw what is available in each currency, and every
 // payout so far. Read fresh from the API (through the background), never from the cache.
-import { useCallback, useEffect, useId, useState } from 'preact/hooks'
-import type { Payout, PayoutAccount, PayoutBalance, PayoutsView } from '../../shared/api.ts'
+import { useEffect, useId, useState } from 'preact/hooks'
+import type { Payout, PayoutAccount, PayoutBalance } from '../../shared/api.ts'
 import type { CurrencyCode } from '../../shared/currencies.ts'
 import { t, uiLocale, type MessageKey } from '../i18n.ts'
 import { send } from '../send.ts'
@@ -12,34 +12,20 @@ import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { calendarDate } from '../ui/when.ts'
 import { errorWords } from '../ui/words.ts'
+import { useFreshRead } from './use-fresh-read.ts'
 
 /** After the creator opened Stripe's onboarding from here, look for Stripe's answer this often until it is ready. */
 const WAITING_POLL_MS = 3_000
 
 type Action = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; words: string } | { kind: 'failed'; code: string }
 
+const readPayouts = () => send('payouts.get')
+
 export function Payouts() {
-  const [view, setView] = useState<PayoutsView | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
+  // Onboarding happens in another tab: coming back to this one, or Stripe confirming later, shows here.
+  const { view, problem, reload: load } = useFreshRead(readPayouts)
   const [action, setAction] = useState<Action>({ kind: 'idle' })
   const [onboarding, setOnboarding] = useState(false)
-
-  const load = useCallback(() => {
-    send('payouts.get').then(
-      (fresh) => {
-        setView(fresh)
-        setProblem(null)
-      },
-      (error: unknown) => setProblem(errorCode(error)),
-    )
-  }, [])
-  useEffect(load, [load])
-  // Onboarding happens in another tab: coming back to this one, or Stripe confirming later, shows here.
-  useEffect(() => {
-    const onVisible = () => document.visibilityState === 'visible' && load()
-    document.addEventListener('visibilitychange', onVisible)
-    return () => document.removeEventListener('visibilitychange', onVisible)
-  }, [load])
   const waiting = onboarding && view?.account.payoutsEnabled === false
   useEffect(() => {
     if (!waiting) return

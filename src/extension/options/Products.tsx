@@ -1,7 +1,7 @@
 // The dashboard's Products section: make a product (title, price typed in the creator's own
 // notation and read strictly, currency, description) and list them with their public pages,
 // the links a creator puts in a post so readers get a Pay button under it.
-import { useCallback, useEffect, useId, useState } from 'preact/hooks'
+import { useId, useState } from 'preact/hooks'
 import { PRODUCT_DESCRIPTION_MAX, PRODUCT_TITLE_MAX, type Product } from '../../shared/api.ts'
 import { CURRENCY_CODES, DEFAULT_CURRENCY, isSupportedCurrency, type CurrencyCode } from '../../shared/currencies.ts'
 import { parseAmount } from '../../shared/money.ts'
@@ -13,13 +13,15 @@ import { Money } from '../ui/Money.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { amountProblemWords, errorWords } from '../ui/words.ts'
+import { useFreshRead } from './use-fresh-read.ts'
 
 type Problems = { title?: string; price?: string; form?: string }
 
+const readProducts = () => send('products.list')
+
 export function Products() {
   const id = useId()
-  const [products, setProducts] = useState<Product[] | null>(null)
-  const [loadProblem, setLoadProblem] = useState<string | null>(null)
+  const { view: products, problem: loadProblem, reload: load } = useFreshRead(readProducts)
   const [title, setTitle] = useState('')
   const [priceText, setPriceText] = useState('')
   const [currency, setCurrency] = useState<CurrencyCode>(DEFAULT_CURRENCY)
@@ -29,17 +31,6 @@ export function Products() {
   const [created, setCreated] = useState<string | null>(null)
   // One key per product being written: a resend of the same form is the same product.
   const [key, setKey] = useState(() => crypto.randomUUID())
-
-  const load = useCallback(() => {
-    send('products.list').then(
-      (fresh) => {
-        setProducts(fresh)
-        setLoadProblem(null)
-      },
-      (error: unknown) => setLoadProblem(errorCode(error)),
-    )
-  }, [])
-  useEffect(load, [load])
 
   async function submit(event: Event) {
     event.preventDefault()
