@@ -43,21 +43,32 @@ export function pageTheme(doc: Document = document): Theme {
 
 /** Where the author goes in a label template: a private-use character no locale uses. */
 const AUTHOR = '\uE000'
-const templates = new Map<string, string>()
+/** Each message split where the author goes. */
+const templates = new Map<string, string[]>()
 
 /**
  * A button's text in the browser's language. getMessage is a round trip into the browser on every
  * call (a third of the engine's time on a long timeline), so each message is asked once, with a
  * mark where the author goes.
  */
-function message(name: string, fallback: string, author?: string): string {
-  let template = templates.get(name)
-  if (template === undefined) {
-    template = browser.i18n.getMessage(name, author === undefined ? undefined : [AUTHOR]) || fallback
-    templates.set(name, template)
+function message(name: string, fallback: string, author = ''): string {
+  let parts = templates.get(name)
+  if (parts === undefined) {
+    parts = (browser.i18n.getMessage(name, author === '' ? undefined : [AUTHOR]) || fallback).split(AUTHOR)
+    templates.set(name, parts)
   }
-  // A function, so a "$&" in an attacker-written name stays text.
-  return author === undefined ? template : template.replaceAll(AUTHOR, () => author)
+  // Joined, not replaced: a "$&" in an attacker-written name stays text.
+  return parts.join(author)
+}
+
+/** What a button shows, as written on its host and in its shadow root. */
+interface Shown {
+  site: string
+  handle: string
+  postId: string
+  tipped: boolean
+  text: string
+  label: string
 }
 
 export class TipButton {
@@ -65,6 +76,8 @@ export class TipButton {
   private readonly button: HTMLButtonElement
   post: PostRef
   private tipped = false
+  private theme: Theme | null = null
+  private shown: Shown | null = null
 
   constructor(
     post: PostRef,
@@ -104,7 +117,7 @@ export class TipButton {
 
   /** Keep the button true to its post and the page's theme; sites recycle rows for other posts. */
   update(post: PostRef, theme: Theme): void {
-    if (this.host.dataset.theme !== theme) this.host.dataset.theme = theme
+    if (this.theme !== theme) this.host.dataset.theme = this.theme = theme
     if (post.postId !== this.post.postId || post.handle !== this.post.handle || post.displayName !== this.post.displayName) {
       this.show(post)
     }
@@ -120,18 +133,21 @@ export class TipButton {
   private show(post: PostRef): void {
     this.post = post
     const author = post.displayName || `@${post.handle}`
-    this.host.dataset.site = post.site
-    this.host.dataset.handle = post.handle
-    this.host.dataset.postId = post.postId ?? ''
-    this.host.toggleAttribute('data-tipped', this.tipped)
     const [text, label] =
       this.kind === 'send'
         ? [message('sendButton', 'Send'), message('sendButtonLabel', `Send money to ${AUTHOR}`, author)]
         : this.tipped
           ? [message('tipButtonTipped', 'Tipped'), message('tipButtonTippedLabel', `You tipped ${AUTHOR}: tip again`, author)]
           : [message('tipButton', 'Tip'), message('tipButtonLabel', `Tip ${AUTHOR}`, author)]
-    // Unchanged text is left alone: a recycled row re-pointed at another post keeps its "Tip".
-    if (this.button.textContent !== text) this.button.textContent = text
-    this.button.setAttribute('aria-label', label)
+    const shown: Shown = { site: post.site, handle: post.handle, postId: post.postId ?? '', tipped: this.tipped, text, label }
+    // Only what differs is written: a recycled row re-pointed at another post keeps its site and its "Tip".
+    const was = this.shown
+    if (shown.site !== was?.site) this.host.setAttribute('data-site', shown.site)
+    if (shown.handle !== was?.handle) this.host.setAttribute('data-handle', shown.handle)
+    if (shown.postId !== was?.postId) this.host.setAttribute('data-post-id', shown.postId)
+    if (shown.tipped !== was?.tipped) this.host.toggleAttribute('data-tipped', shown.tipped)
+    if (shown.text !== was?.text) this.button.textContent = shown.text
+    if (shown.label !== was?.label) this.button.setAttribute('aria-label', shown.label)
+    this.shown = shown
   }
 }

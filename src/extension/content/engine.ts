@@ -45,6 +45,8 @@ export interface Engine {
 
 export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engine {
   const buttons = new WeakMap<Element, TipButton>()
+  /** Action bars known to be their button's containing block. */
+  const anchoring = new WeakSet<Element>()
   const tipped = new Set<string>()
   /** Post ids already asked about: a recycled row showing a post again asks nothing. */
   const asked = new Set<string>()
@@ -162,8 +164,12 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
    * style recalculation per pass, not one per bar.
    */
   const anchorInto = (bars: Element[]) => {
-    const unpositioned = bars.filter((bar) => getComputedStyle(bar).position === 'static')
+    // Asking forces the browser to style the page's pending changes mid-frame: a recycled row's bar,
+    // buttoned again after showing an ad, is not asked twice.
+    const unknown = bars.filter((bar) => !anchoring.has(bar))
+    const unpositioned = unknown.filter((bar) => getComputedStyle(bar).position === 'static')
     for (const bar of unpositioned) if (bar instanceof HTMLElement) bar.style.position = 'relative'
+    for (const bar of unknown) anchoring.add(bar)
   }
 
   /** Every post on the page and whether each has its action bar, for the selector health check. */
