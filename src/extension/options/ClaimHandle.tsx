@@ -3,14 +3,14 @@
 // API reads the code back through the site's public interface; the answer, or the reason it was
 // refused, is announced where the creator is looking.
 import { useId, useRef, useState } from 'preact/hooks'
-import { Handle, PostUrl, SiteId, type ClaimStarted } from '../../shared/api.ts'
+import { PostUrl, type ClaimStarted, type SiteId } from '../../shared/api.ts'
 import { t } from '../i18n.ts'
 import { send } from '../send.ts'
 import { Button } from '../ui/Button.tsx'
 import { ErrorText } from '../ui/ErrorText.tsx'
 import { errorCode } from '../ui/send-error.ts'
 import { claimErrorWords, needsPostLink, WHERE_TO_POST } from './claim-words.ts'
-import { SiteHandleFields } from './SiteHandleFields.tsx'
+import { SiteHandleForm, typedHandle } from './SiteHandleForm.tsx'
 
 type Step =
   | { state: 'pick' }
@@ -33,19 +33,18 @@ export function ClaimHandle() {
 
   async function getCode(event: Event) {
     event.preventDefault()
-    // People paste handles with the @ the sites show; the API wants them without it.
-    const parsed = Handle.safeParse(handleText.trim().replace(/^@/, ''))
-    if (!parsed.success) return setProblem({ field: 'handle', words: t('claimHandleInvalid') })
+    const handle = typedHandle(handleText)
+    if (handle === null) return setProblem({ field: 'handle', words: t('claimHandleInvalid') })
     setProblem(null)
     setStep({ state: 'starting' })
     try {
-      const claim = await send('claims.start', { site, handle: parsed.data })
+      const claim = await send('claims.start', { site, handle })
       setCopied(false)
       setProofText('')
       setStep({ state: 'posting', claim })
     } catch (error) {
       setStep({ state: 'pick' })
-      setProblem({ field: 'handle', words: claimErrorWords(errorCode(error), site, parsed.data) })
+      setProblem({ field: 'handle', words: claimErrorWords(errorCode(error), site, handle) })
     }
   }
 
@@ -134,30 +133,18 @@ export function ClaimHandle() {
     )
   }
 
+  // Back at the first step, every problem there is the handle's: the proof's are left behind.
   return (
-    <form class="stack claim-form" data-testid="claim-start-form" onSubmit={getCode}>
-      <fieldset class="stack" disabled={step.state === 'starting'}>
-        <legend>{t('claimLegend')}</legend>
-        <p class="muted">{t('claimExplain')}</p>
-        <SiteHandleFields
-          idPrefix={id}
-          site={site}
-          onSite={setSite}
-          handle={handleText}
-          onHandle={setHandleText}
-          testIds={{ site: 'claim-verified-site', handle: 'claim-verified-handle' }}
-          handleProblemId={describedBy('handle')}
-        />
-        {problemText}
-        <div>
-          <Button type="submit" variant="primary" data-testid="claim-get-code">
-            {t('claimGetCode')}
-          </Button>
-        </div>
-        <p role="status" data-testid="claim-result">
-          {step.state === 'verified' && t('claimVerified', `@${step.handle}`)}
-        </p>
-      </fieldset>
-    </form>
+    <SiteHandleForm
+      legend={t('claimLegend')}
+      explain={t('claimExplain')}
+      busy={step.state === 'starting'}
+      fields={{ site, onSite: setSite, handle: handleText, onHandle: setHandleText, testIds: { site: 'claim-verified-site', handle: 'claim-verified-handle' } }}
+      problem={problem?.words ?? null}
+      submit={{ label: t('claimGetCode'), testId: 'claim-get-code' }}
+      status={step.state === 'verified' ? t('claimVerified', `@${step.handle}`) : ''}
+      testIds={{ form: 'claim-start-form', status: 'claim-result' }}
+      onSubmit={getCode}
+    />
   )
 }
