@@ -37,6 +37,21 @@ export function stripScripts(html: string): string {
 export const fulfilHtml = (route: Route, html: string) =>
   route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
 
+/** A site's public API answer, as a stand-in gives it. */
+export interface JsonAnswer {
+  status: number
+  body: unknown
+}
+
+/** A public API answer, readable from any origin as the sites' own are. */
+export const fulfilJson = (route: Route, answer: JsonAnswer) =>
+  route.fulfill({
+    status: answer.status,
+    contentType: 'application/json; charset=utf-8',
+    headers: { 'access-control-allow-origin': '*' },
+    body: JSON.stringify(answer.body),
+  })
+
 /** Serve a saved page, scripts stripped, at url; every other request to that host is refused. */
 export async function routeSavedPage(context: Routable, url: string, html: string): Promise<void> {
   const page = new URL(url)

@@ -2,8 +2,7 @@
 // threads (/profile/<handle>/post/<rkey>) and notifications (/notifications); and the public
 // AppView at https://public.api.bsky.app answering getProfile and getPostThread in Bluesky's own
 // shapes, which handle claims read.
-import type { Route } from '@playwright/test'
-import { fulfilHtml, routeHosts, type Routable } from '../route.ts'
+import { fulfilHtml, fulfilJson, routeHosts, type JsonAnswer, type Routable } from '../route.ts'
 import { BLUESKY_AUTHORS, blueskyNotifications, blueskyPosts, type BlueskyAuthor, type BlueskyPost } from './posts.ts'
 import { blueskyHtml } from './page.ts'
 
@@ -18,25 +17,12 @@ export interface BlueskyStandInOptions {
   descriptions?: Record<string, string>
 }
 
-export interface JsonAnswer {
-  status: number
-  body: unknown
-}
-
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The stand-in's whole world: its people (with any bios overridden) and its posts. */
 export function blueskyWorld(options: BlueskyStandInOptions = {}) {
   const authors = BLUESKY_AUTHORS.map((author) => ({ ...author, description: options.descriptions?.[author.handle] ?? author.description }))
-  const byHandle = new Map(authors.map((author) => [author.handle, author]))
-  const withBios = (post: BlueskyPost): BlueskyPost => ({
-    ...post,
-    author: byHandle.get(post.author.handle)!,
-    repostedBy: post.repostedBy && byHandle.get(post.repostedBy.handle)!,
-    quoted: post.quoted && { ...post.quoted, author: byHandle.get(post.quoted.author.handle)! },
-  })
-  const posts = blueskyPosts(options.posts ?? 300).map(withBios)
-  return { authors, posts }
+  return { authors, posts: blueskyPosts(options.posts ?? 300, authors) }
 }
 
 type World = ReturnType<typeof blueskyWorld>
@@ -123,14 +109,6 @@ function pageFor(url: URL, world: World): string | null {
   }
   return null
 }
-
-const fulfilJson = (route: Route, answer: JsonAnswer) =>
-  route.fulfill({
-    status: answer.status,
-    contentType: 'application/json; charset=utf-8',
-    headers: { 'access-control-allow-origin': '*' },
-    body: JSON.stringify(answer.body),
-  })
 
 /** Serve the stand-in on bsky.app and its AppView on public.api.bsky.app; other requests there are refused. */
 export async function routeBlueskyStandIn(context: Routable, options: BlueskyStandInOptions = {}): Promise<void> {

@@ -1,6 +1,7 @@
 // The Bluesky stand-in's people and posts: invented authors (one on a custom-domain handle) and
 // words, record keys shaped like Bluesky's, and every kind of row the adapter must handle, spread
-// through the feed at fixed steps so tests can predict them.
+// through the feed at the fixed steps every stand-in feed shares (../feed.ts).
+import { feedKindAt, feedRows, pick } from '../feed.ts'
 
 export interface BlueskyAuthor {
   handle: string
@@ -36,23 +37,12 @@ export const BLUESKY_AUTHORS: readonly BlueskyAuthor[] = [
   { handle: 'kettle.example.org', did: 'did:plc:k3tt1eq7u2i3e4t5k6e7t8ff', name: 'Quiet Kettle', description: 'Tea, mostly.' },
 ]
 
-const ENGLISH = [
-  'Finished the first draft of the essay on tide pools. Feedback welcome.',
-  'Notes on the analytical engine, part 3: loops are just cards that come back around.',
-  'A bug is a moth until proven otherwise.',
-  'Small tools, sharp edges, good coffee.',
-  'What I learned shipping a browser extension to three stores.',
-]
-const ARABIC = ['صباح الخير! كتبت اليوم عن البحر والذاكرة.', 'شكراً لكل من قرأ المقال الأخير ❤️']
-
 /** Which kind the post at index i is: fixed steps, so a test knows without reading the page. */
-export const blueskyKindAt = (i: number) => ({
-  repost: i % 11 === 4,
-  quote: i % 7 === 2,
-  /** The quote embeds a post by the same author: its links name the same profile. */
-  selfQuote: i % 7 === 2 && i % 2 === 0,
-  arabic: i % 9 === 5,
-})
+export const blueskyKindAt = (i: number) => {
+  const { shared, quote, arabic } = feedKindAt(i)
+  /** selfQuote: the quote embeds a post by the same author, so its links name the same profile. */
+  return { repost: shared, quote, selfQuote: quote && i % 2 === 0, arabic }
+}
 
 const BASE32_SORT = '234567abcdefghijklmnopqrstuvwxyz'
 
@@ -67,30 +57,21 @@ export function rkeyFor(n: number): string {
   return out
 }
 
-function pick<T>(list: readonly T[], i: number): T {
-  return list[i % list.length] as T
-}
-
-export function blueskyPosts(count: number): BlueskyPost[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = blueskyKindAt(i)
-    const author = kind.arabic ? pick([BLUESKY_AUTHORS[0]!, BLUESKY_AUTHORS[4]!], i) : pick(BLUESKY_AUTHORS, i)
-    return {
-      index: i,
-      rkey: rkeyFor(i),
-      author,
-      text: kind.arabic ? pick(ARABIC, i) : `${pick(ENGLISH, i)} (#${i + 1})`,
-      lang: kind.arabic ? 'ar' : 'en',
-      repostedBy: kind.repost ? pick(BLUESKY_AUTHORS, i + 3) : null,
-      quoted: kind.quote
-        ? { rkey: rkeyFor(100_000 + i), author: kind.selfQuote ? author : pick(BLUESKY_AUTHORS, i + 2), text: pick(ENGLISH, i + 1) }
-        : null,
-      replies: (i * 7) % 40,
-      reposts: (i * 3) % 25,
-      likes: (i * 37) % 900,
-      createdAt: new Date(Date.UTC(2026, 10, 23, 20, 0) - i * 4 * 60_000).toISOString(),
-    }
-  })
+/** The home feed, written by authors (the invented ones unless a world gives them other bios). */
+export function blueskyPosts(count: number, authors: readonly BlueskyAuthor[] = BLUESKY_AUTHORS): BlueskyPost[] {
+  return feedRows(count, authors).map(({ index, author, text, lang, sharedBy, quoted, replies, shares, likes, createdAt }) => ({
+    index,
+    rkey: rkeyFor(index),
+    author,
+    text,
+    lang,
+    repostedBy: sharedBy,
+    quoted: quoted && { rkey: rkeyFor(100_000 + index), author: blueskyKindAt(index).selfQuote ? author : quoted.author, text: quoted.text },
+    replies,
+    reposts: shares,
+    likes,
+    createdAt,
+  }))
 }
 
 /** Notifications: likes, reposts and follows are rows without controls; a reply is a whole post. */

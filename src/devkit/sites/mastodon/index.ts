@@ -1,8 +1,7 @@
 // The Mastodon stand-in on any instance host (mastodon.social by default): the home timeline
 // (/home, /), status pages (/@<acct>/<id>), and the instance's public REST API for what handle
 // claims read, in Mastodon's own shapes: GET /api/v1/accounts/lookup?acct= and /api/v1/statuses/:id.
-import type { Route } from '@playwright/test'
-import { fulfilHtml, routeHosts, type Routable } from '../route.ts'
+import { fulfilHtml, fulfilJson, routeHosts, type JsonAnswer, type Routable } from '../route.ts'
 import { acctOf, handleOf, MASTODON_ACCOUNTS, mastodonStatuses, type MastodonAccount, type MastodonStatus } from './posts.ts'
 import { mastodonHtml } from './page.ts'
 
@@ -17,24 +16,10 @@ export interface MastodonStandInOptions {
   notes?: Record<string, string>
 }
 
-export interface JsonAnswer {
-  status: number
-  body: unknown
-}
-
 /** The stand-in instance's whole world: its accounts (with any bios overridden) and statuses. */
 export function mastodonWorld(host: string, options: MastodonStandInOptions = {}) {
   const accounts = MASTODON_ACCOUNTS.map((account) => ({ ...account, note: options.notes?.[handleOf(account, host)] ?? account.note }))
-  const byId = new Map(accounts.map((account) => [account.id, account]))
-  const statuses = mastodonStatuses(options.statuses ?? 300).map(
-    (s): MastodonStatus => ({
-      ...s,
-      account: byId.get(s.account.id)!,
-      boostedBy: s.boostedBy && byId.get(s.boostedBy.id)!,
-      quoted: s.quoted && { ...s.quoted, account: byId.get(s.quoted.account.id)! },
-    }),
-  )
-  return { host, accounts, statuses }
+  return { host, accounts, statuses: mastodonStatuses(options.statuses ?? 300, accounts) }
 }
 
 type World = ReturnType<typeof mastodonWorld>
@@ -144,14 +129,6 @@ function pageFor(url: URL, world: World): string | null {
     'Post',
   )
 }
-
-const fulfilJson = (route: Route, answer: JsonAnswer) =>
-  route.fulfill({
-    status: answer.status,
-    contentType: 'application/json; charset=utf-8',
-    headers: { 'access-control-allow-origin': '*' },
-    body: JSON.stringify(answer.body),
-  })
 
 /** Serve the stand-in instance on host; other requests there are refused. */
 export async function routeMastodonStandIn(context: Routable, host = 'mastodon.social', options: MastodonStandInOptions = {}): Promise<void> {

@@ -1,6 +1,8 @@
 // The Mastodon stand-in's accounts and statuses: invented people and words, some local to the
 // instance and some remote (user@domain), ids shaped like Mastodon's, and every kind of status the
-// adapter must handle, spread through the timeline at fixed steps so tests can predict them.
+// adapter must handle, spread through the timeline at the fixed steps every stand-in feed shares
+// (../feed.ts).
+import { feedKindAt, feedRows } from '../feed.ts'
 
 export interface MastodonAccount {
   id: string
@@ -45,46 +47,27 @@ export const acctOf = (account: MastodonAccount) => (account.domain ? `${account
 /** The globally unique handle Tipline pays: always user@domain, the instance's host for its own. */
 export const handleOf = (account: MastodonAccount, host: string) => `${account.username}@${account.domain ?? host}`
 
-const ENGLISH = [
-  'Finished the first draft of the essay on tide pools. Feedback welcome.',
-  'Notes on the analytical engine, part 3: loops are just cards that come back around.',
-  'A bug is a moth until proven otherwise.',
-  'Small tools, sharp edges, good coffee.',
-  'What I learned shipping a browser extension to three stores.',
-]
-const ARABIC = ['صباح الخير! كتبت اليوم عن البحر والذاكرة.', 'شكراً لكل من قرأ المقال الأخير ❤️']
-
 /** Which kind the status at index i is: fixed steps, so a test knows without reading the page. */
-export const mastodonKindAt = (i: number) => ({
-  boost: i % 11 === 4,
-  quote: i % 7 === 2,
-  arabic: i % 9 === 5,
-})
+export const mastodonKindAt = (i: number) => {
+  const { shared, quote, arabic } = feedKindAt(i)
+  return { boost: shared, quote, arabic }
+}
 
 const FIRST_ID = 113_524_367_112_233_445n
 
-function pick<T>(list: readonly T[], i: number): T {
-  return list[i % list.length] as T
-}
-
-export function mastodonStatuses(count: number): MastodonStatus[] {
-  return Array.from({ length: count }, (_, i) => {
-    const kind = mastodonKindAt(i)
-    const account = kind.arabic ? pick([MASTODON_ACCOUNTS[0]!, MASTODON_ACCOUNTS[4]!], i) : pick(MASTODON_ACCOUNTS, i)
-    return {
-      index: i,
-      id: String(FIRST_ID - BigInt(i) * 65_537n),
-      account,
-      text: kind.arabic ? pick(ARABIC, i) : `${pick(ENGLISH, i)} (#${i + 1})`,
-      lang: kind.arabic ? 'ar' : 'en',
-      boostedBy: kind.boost ? pick(MASTODON_ACCOUNTS, i + 3) : null,
-      quoted: kind.quote
-        ? { id: String(FIRST_ID - 10_000_000n - BigInt(i) * 7_919n), account: pick(MASTODON_ACCOUNTS, i + 2), text: pick(ENGLISH, i + 1) }
-        : null,
-      replies: (i * 7) % 40,
-      boosts: (i * 3) % 25,
-      favourites: (i * 37) % 900,
-      createdAt: new Date(Date.UTC(2026, 10, 23, 20, 0) - i * 4 * 60_000).toISOString(),
-    }
-  })
+/** The home timeline, written by accounts (the invented ones unless a world gives them other bios). */
+export function mastodonStatuses(count: number, accounts: readonly MastodonAccount[] = MASTODON_ACCOUNTS): MastodonStatus[] {
+  return feedRows(count, accounts).map(({ index, author, text, lang, sharedBy, quoted, replies, shares, likes, createdAt }) => ({
+    index,
+    id: String(FIRST_ID - BigInt(index) * 65_537n),
+    account: author,
+    text,
+    lang,
+    boostedBy: sharedBy,
+    quoted: quoted && { id: String(FIRST_ID - 10_000_000n - BigInt(index) * 7_919n), account: quoted.author, text: quoted.text },
+    replies,
+    boosts: shares,
+    favourites: likes,
+    createdAt,
+  }))
 }
