@@ -9,6 +9,7 @@ import { routes } from '../../src/shared/api.ts'
 import { startStripeStandIn, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
 import { newDevice, call, type Device } from '../server/support/device.ts'
 import { BASELINE_PATH } from './api-paths.ts'
+import { loadClient } from './http-client.ts'
 import { percentile, round, writeFigures } from './report.ts'
 
 const CLIENTS = 32
@@ -106,18 +107,16 @@ async function fundedReader(api: string, stripe: StripeStandIn): Promise<Device>
 async function benchOne(name: string, port: number, stripe: StripeStandIn, databaseUrl?: string): Promise<Figures> {
   const child = await startApiProcess(port, stripe, databaseUrl)
   const api = `http://127.0.0.1:${port}`
+  const http = loadClient(api, CLIENTS)
   try {
     const readers = await Promise.all(Array.from({ length: CLIENTS }, () => fundedReader(api, stripe)))
     const tip = (client: number, n: number) =>
-      readers[client]!
-        .post(
-          routes.tips,
-          { site: 'x', handle: `creator_${(client * 7 + n) % CREATORS}`, postId: String(1e18 + n), postUrl: null, amount: TIP, currency: 'USD', note: null },
-          { 'Idempotency-Key': randomUUID() },
-        )
-        .then((reply) => reply.status)
-    const insert = (client: number, n: number) =>
-      call(api, 'POST', BASELINE_PATH, { client, n, at: Date.now() }).then((reply) => reply.status)
+      http.post(
+        routes.tips,
+        { site: 'x', handle: `creator_${(client * 7 + n) % CREATORS}`, postId: String(1e18 + n), postUrl: null, amount: TIP, currency: 'USD', note: null },
+        { authorization: `Bearer ${readers[client]!.token}`, 'Idempotency-Key': randomUUID() },
+      )
+    const insert = (client: number, n: number) => http.post(BASELINE_PATH, { client, n, at: Date.now() })
 
     await load(WARMUP_PER_CLIENT, tip)
     await load(WARMUP_PER_CLIENT, insert)
@@ -142,6 +141,7 @@ async function benchOne(name: string, port: number, stripe: StripeStandIn, datab
       ratio_to_baseline: round(tipsRun.perSecond / baseline.perSecond, 3),
     }
   } finally {
+    http.close()
     child.kill('SIGTERM')
     await new Promise((done) => child.once('exit', done))
   }
