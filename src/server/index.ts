@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from './app.ts'
+import { SessionCache } from './auth/session-cache.ts'
 import { claimCheckers, type ClaimCheckerBases } from './claims/checkers.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-limit.ts'
@@ -74,6 +75,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
       devClaims: config.devClaims ?? false,
       log,
       limiters: rateLimiters({ ...DEFAULT_RATE_LIMITS, ...config.rateLimits }),
+      sessions: new SessionCache(),
       ...(config.hooks ? { hooks: config.hooks } : {}),
       claimCheckers: claimCheckers(config.claimCheckers),
     })

@@ -1,5 +1,6 @@
 // What route handlers need, built once at start and passed down (no module-level state).
 import type Stripe from 'stripe'
+import type { SessionCache } from './auth/session-cache.ts'
 import type { ClaimCheckers } from './claims/checkers.ts'
 import type { Db } from './db/index.ts'
 import type { RateLimiters } from './http/rate-limit.ts'
@@ -36,6 +37,8 @@ export interface Services {
   log: Logger
   /** Per-instance request budgets for the auth and money routes. */
   limiters: RateLimiters
+  /** This instance's memory of which account each session token belongs to. */
+  sessions: SessionCache
   hooks?: FaultHooks
   /** Where handle claims are checked; the sites' public interfaces when absent. */
   claimCheckers?: ClaimCheckers

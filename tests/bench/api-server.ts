@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { buildApp } from '../../src/server/app.ts'
+import { SessionCache } from '../../src/server/auth/session-cache.ts'
 import { migrate, openDb } from '../../src/server/db/index.ts'
 import { configFromEnv } from '../../src/server/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters } from '../../src/server/http/rate-limit.ts'
@@ -25,6 +26,7 @@ const app = buildApp({
   devClaims: false,
   log: () => {},
   limiters: rateLimiters({ ...DEFAULT_RATE_LIMITS, ...config.rateLimits }),
+  sessions: new SessionCache(),
 })
 app.post(BASELINE_PATH, async (c) => {
   const body = await c.req.json()

@@ -5,6 +5,7 @@ import type { Db } from '../db/index.ts'
 import { ApiFailure, unauthenticated } from '../http/errors.ts'
 import { newId } from '../ledger/index.ts'
 import { deviceKeyId, importDeviceKey, signatureValid, type DeviceJwk } from './keys.ts'
+import type { SessionCache } from './session-cache.ts'
 
 export const CHALLENGE_TTL_SECONDS = 120
 export const SESSION_TTL_SECONDS = 15 * 60
@@ -70,14 +71,18 @@ export async function openSession(
 }
 
 /** The account behind a bearer token, or a 401. */
-export async function accountForToken(db: Db, authorization: string | undefined): Promise<string> {
+export async function accountForToken(db: Db, cache: SessionCache, authorization: string | undefined): Promise<string> {
   const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '')?.[1]
   if (!token) throw unauthenticated()
-  const { rows } = await db.query<{ account_id: string }>(
-    'SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > now()',
-    [hashToken(token)],
+  const tokenHash = hashToken(token)
+  const known = cache.accountFor(tokenHash)
+  if (known) return known
+  const { rows } = await db.query<{ account_id: string; expires_at: Date }>(
+    'SELECT account_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > now()',
+    [tokenHash],
   )
-  const accountId = rows[0]?.account_id
-  if (!accountId) throw unauthenticated()
-  return accountId
+  const session = rows[0]
+  if (!session) throw unauthenticated()
+  cache.remember(tokenHash, session.account_id, new Date(session.expires_at))
+  return session.account_id
 }
