@@ -10,8 +10,8 @@ export interface EngineOptions {
   onTip(post: PostRef, anchor: HTMLElement): void
   /** Which of these posts the reader has tipped; asked once per batch of newly shown posts. */
   tippedAmong(postIds: string[]): Promise<string[]>
-  /** After each pass: census() counts what the page holds now, for the selector health check (costly, so only on demand). */
-  onPass?(census: () => PassResult): void
+  /** After each pass, with what it looked at. */
+  onPass?(pass: Pass): void
   /** Benchmarks only (npm run bench:content): time each pass as a 'tipline:sync' performance measure. */
   measure?: boolean
 }
@@ -36,6 +36,14 @@ export interface PassResult {
   posts: number
   /** Posts whose action bar the adapter could not find: the button has nowhere to go. */
   withoutActionBar: number
+}
+
+export interface Pass {
+  /** The posts the pass looked at: those the page's changes touched, or every post on the page when whole. */
+  posts: readonly Element[]
+  whole: boolean
+  /** Counts what the page holds now, for the selector health check (costly, so only on demand). */
+  census(): PassResult
 }
 
 export interface Engine {
@@ -242,7 +250,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     }
     askSoon(unasked)
     everything = false
-    options.onPass?.(census)
+    options.onPass?.({ posts, whole: !found, census })
     // What the pass itself changed (buttons added, bars positioned) is no change to the page.
     observer.takeRecords()
     if (options.measure) performance.measure('tipline:sync', { start: started, detail: { bound } satisfies SyncMeasureDetail })

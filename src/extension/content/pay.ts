@@ -79,8 +79,11 @@ const isAt = (host: Element, { parent, anchor }: Place) =>
   host.parentElement === parent && (anchor.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0
 
 export interface PayButtons {
-  /** Bring the Pay buttons in line with the page; run after every engine pass. */
-  sync(): void
+  /**
+   * Bring the Pay buttons of these posts in line with them, after the engine's pass over them:
+   * the posts the page's changes touched, or every post when the pass looked at the whole page.
+   */
+  sync(posts: readonly Element[], whole: boolean): void
 }
 
 export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayButtons {
@@ -97,40 +100,60 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
     }
     return label
   }
+  // Links the site shortened (X's t.co) name their product only in their text.
+  const { post: postSelector, shortLink } = adapter.selectors
+  const links = shortLink ? `${PRODUCT_LINK}, ${shortLink}` : PRODUCT_LINK
+  /** The Pay buttons on the page: few, so a pass finds a post's own among them without a query. */
+  const shown = new Set<HTMLElement>()
+
+  /** The product of the post's first own link that names one (a quoted post's links are its own). */
+  const productOf = (post: Element): string | null => {
+    for (const link of post.querySelectorAll<HTMLAnchorElement>(links)) {
+      const productId = productIdOfLink(link, shortLink !== undefined && link.matches(shortLink), PRODUCT_PAGES)
+      if (productId && postSelector && link.closest(postSelector) === post) return productId
+    }
+    return null
+  }
+
+  /** One Pay button per post, for its first product, only where the post has a Tip button (an ad gets neither); returns it. */
+  const syncPost = (post: Element): HTMLElement | null => {
+    let existing: HTMLElement | null = null
+    for (const host of shown) if (post.contains(host)) existing = host
+    const productId = productOf(post)
+    const bar = productId && adapter.actionBar(post)
+    const tip = bar && [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
+    if (!productId || !bar || !tip) {
+      existing?.remove()
+      return null
+    }
+    const place = placeFor(post, bar, tip, adapter)
+    prepare(place)
+    if (existing?.dataset.productId === productId && isAt(existing, place)) return existing
+    existing?.remove()
+    const host = payButton(productId, labelFor(productId))
+    hang(host, place.side)
+    place.parent.append(host)
+    return host
+  }
 
   signal.addEventListener('abort', () => {
     for (const host of document.querySelectorAll(PAY_BUTTON_TAG)) host.remove()
   })
 
   return {
-    sync() {
+    sync(posts, whole) {
       if (signal.aborted) return
-      const live = new Set<Element>()
-      // Links the site shortened (X's t.co) name their product only in their text.
-      const { shortLink } = adapter.selectors
-      for (const link of document.querySelectorAll<HTMLAnchorElement>(shortLink ? `${PRODUCT_LINK}, ${shortLink}` : PRODUCT_LINK)) {
-        const productId = productIdOfLink(link, shortLink !== undefined && link.matches(shortLink), PRODUCT_PAGES)
-        const post = productId && adapter.selectors.post ? link.closest(adapter.selectors.post) : null
-        const bar = post && adapter.actionBar(post)
-        // Only where there is a Tip button: a post the engine does not button (an ad, say) gets no Pay either.
-        const tip = bar && [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
-        if (!productId || !post || !bar || !tip) continue
-        // One Pay button per post: the first product link in it wins.
-        const existing = post.querySelector<HTMLElement>(PAY_BUTTON_TAG)
-        if (existing && live.has(existing)) continue
-        const place = placeFor(post, bar, tip, adapter)
-        prepare(place)
-        if (existing?.dataset.productId === productId && isAt(existing, place)) {
-          live.add(existing)
-          continue
-        }
-        existing?.remove()
-        const host = payButton(productId, labelFor(productId))
-        hang(host, place.side)
-        place.parent.append(host)
-        live.add(host)
+      const kept = new Set<HTMLElement>()
+      for (const post of posts) {
+        const host = syncPost(post)
+        if (host) kept.add(host)
       }
-      for (const host of document.querySelectorAll(PAY_BUTTON_TAG)) if (!live.has(host)) host.remove()
+      // A button leaves with its post; one under what is no longer a post at all goes when the whole page is looked at.
+      for (const host of shown) {
+        if (whole && !kept.has(host)) host.remove()
+        if (!host.isConnected) shown.delete(host)
+      }
+      for (const host of kept) shown.add(host)
     },
   }
 }

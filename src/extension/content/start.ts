@@ -52,9 +52,9 @@ export function startTipline(adapter: SiteAdapter): void {
         void panels.openFor(post, anchor)
       },
       tippedAmong: (postIds) => send('posts.tipped', { site: adapter.id, postIds }),
-      onPass(found) {
-        health.onPass(found)
-        pay.sync()
+      onPass(pass) {
+        health.onPass(pass.census)
+        pay.sync(pass.posts, pass.whole)
       },
       measure,
     })
