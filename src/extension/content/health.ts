@@ -22,18 +22,25 @@ export function watchSelectorHealth(
 ): SelectorHealthWatch {
   const reported = new Set<string>()
   let latest: (() => PassResult) | null = null
-  let settle = 0
-  let deadline = 0
+  // One timer, armed by the first pass after a judgement and moved on only when it fires: passes come
+  // every frame on a scrolled timeline, and clearing and arming two timers in each was a sizeable part of a pass.
+  let timer = 0
+  let firstPass = 0
+  let lastPass = 0
 
   const judge = () => {
-    clearTimeout(settle)
-    clearTimeout(deadline)
-    deadline = 0
+    timer = 0
     if (!latest || signal.aborted) return
     const url = new URL(location.href)
     const found = latest()
     if (found.posts === 0 && adapter.expectsPosts?.(url)) send('no_posts', url.pathname)
     if (found.withoutActionBar > 0) send('no_action_bar', url.pathname)
+  }
+  /** Judge once the page has been quiet for SETTLE_MS, or LONGEST_WAIT_MS after the first pass, whichever comes first. */
+  const wait = () => {
+    const due = Math.min(lastPass + SETTLE_MS, firstPass + LONGEST_WAIT_MS) - performance.now()
+    if (due <= 0) return judge()
+    timer = window.setTimeout(wait, due)
   }
   const send = (kind: SelectorMissKind, path: string) => {
     const key = `${kind}:${path}`
@@ -41,17 +48,15 @@ export function watchSelectorHealth(
     reported.add(key)
     report({ site: adapter.id, kind, path: path.slice(0, 300) })
   }
-  signal.addEventListener('abort', () => {
-    clearTimeout(settle)
-    clearTimeout(deadline)
-  })
+  signal.addEventListener('abort', () => clearTimeout(timer))
 
   return {
     onPass(census) {
       latest = census
-      clearTimeout(settle)
-      settle = window.setTimeout(judge, SETTLE_MS)
-      deadline ||= window.setTimeout(judge, LONGEST_WAIT_MS)
+      lastPass = performance.now()
+      if (timer !== 0) return
+      firstPass = lastPass
+      timer = window.setTimeout(wait, SETTLE_MS)
     },
   }
 }
