@@ -1,11 +1,11 @@
 // The HTTP surface: request ids and logs, CORS for the extension, the routes, and one error shape.
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { randomUUID } from 'node:crypto'
 import { API_PREFIX, IDEMPOTENCY_HEADER } from '../shared/api.ts'
 import { ApiFailure, LEDGER_STATUS } from './http/errors.ts'
 import type { ApiEnv } from './http/env.ts'
+import { limitBody } from './http/body-limit.ts'
 import { LedgerError } from './ledger/index.ts'
 import { budgetRoutes } from './routes/budget.ts'
 import { claimRoutes } from './routes/claims.ts'
@@ -23,8 +23,6 @@ import { webhookRoutes } from './routes/webhooks.ts'
 import type { Services } from './services.ts'
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/
-// Every request body the API takes is a small JSON object; Stripe's events are the largest.
-const MAX_BODY_BYTES = 256 * 1024
 
 export function buildApp(s: Services): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>()
@@ -56,13 +54,7 @@ export function buildApp(s: Services): Hono<ApiEnv> {
     }),
   )
 
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(new ApiFailure(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`).body(), 413),
-    }),
-  )
+  app.use(`${API_PREFIX}/*`, limitBody)
 
   healthRoutes(app, s)
   identityRoutes(app, s)

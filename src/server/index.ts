@@ -9,6 +9,7 @@ import { claimCheckers, type ClaimCheckerBases } from './claims/checkers.ts'
 import { migrate, openDb, type Db } from './db/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters, type RateLimits } from './http/rate-limit.ts'
 import { SHUTDOWN_GRACE_MS, stopServer } from './http/shutdown.ts'
+import type { NodeBindings } from './http/env.ts'
 import type { FaultHooks, Logger, StripeJsConfig } from './services.ts'
 import { stripeClient, type StripeConfig } from './stripe/client.ts'
 import { startEscrowSweeper } from './sweeper.ts'
@@ -56,8 +57,8 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     const applied = await migrate(db)
     if (applied.length > 0) log({ msg: 'migrations applied', applied })
     // Listen first, so the default publicUrl can name the port actually bound (port 0 = any).
-    let handle = (_request: Request, _env?: unknown): Response | Promise<Response> => new Response(null, { status: 503 })
-    const server = createAdaptorServer({ fetch: (request: Request, env: unknown) => handle(request, env) }) as Server
+    let handle = (_request: Request, _env: NodeBindings): Response | Promise<Response> => new Response(null, { status: 503 })
+    const server = createAdaptorServer({ fetch: (request: Request, env: NodeBindings) => handle(request, env) }) as Server
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(config.port, host, resolve)

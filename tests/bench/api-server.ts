@@ -10,6 +10,7 @@ import { migrate, openDb } from '../../src/server/db/index.ts'
 import { configFromEnv } from '../../src/server/index.ts'
 import { DEFAULT_RATE_LIMITS, rateLimiters } from '../../src/server/http/rate-limit.ts'
 import { stripeClient } from '../../src/server/stripe/client.ts'
+import { bodyText } from '../../src/server/http/validate.ts'
 import { BASELINE_PATH } from './api-paths.ts'
 
 const config = configFromEnv()
@@ -29,7 +30,8 @@ const app = buildApp({
   sessions: new SessionCache(),
 })
 app.post(BASELINE_PATH, async (c) => {
-  const body = await c.req.json()
+  // Read as every API route reads its body (http/validate.ts), so the baseline pays the same.
+  const body: unknown = JSON.parse(await bodyText(c))
   const { rows } = await db.query<{ id: string }>('INSERT INTO bench_baseline (body) VALUES ($1) RETURNING id', [body])
   return c.json({ id: rows[0]?.id }, 201)
 })

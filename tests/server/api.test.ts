@@ -503,6 +503,24 @@ for (const target of targets) {
         expect(res.body.error.code).toBe('body_too_large')
       })
 
+      test('a body sent without its length is refused before it is read', async () => {
+        const reader = await newDevice(h.api.url)
+        const chunked = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(JSON.stringify(tipTo(handle(), 100))))
+            controller.close()
+          },
+        })
+        const res = await fetch(`${h.api.url}${routes.tips}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${reader.token}`, 'content-type': 'application/json', 'Idempotency-Key': key() },
+          body: chunked,
+          duplex: 'half',
+        } as RequestInit)
+        expect(res.status).toBe(411)
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('length_required')
+      })
+
       test('every ledger transaction sums to zero and every cached balance equals its entries', async () => {
         const { rows: unbalanced } = await h.api.db.query(
           `SELECT transaction_id, currency, sum(amount)::bigint AS off FROM ledger_entries

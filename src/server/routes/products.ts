@@ -8,7 +8,7 @@ import { requireAccount } from '../auth/middleware.ts'
 import type { ApiApp } from '../http/env.ts'
 import { limitAuth, limitMoney } from '../http/rate-limit.ts'
 import { ApiFailure } from '../http/errors.ts'
-import { body, idempotencyKey } from '../http/validate.ts'
+import { body, bodyText, idempotencyKey, parseBody } from '../http/validate.ts'
 import { createProduct, productById, productsOf } from '../products/catalog.ts'
 import { ASSETS, assetSources } from '../products/assets.ts'
 import { startEmbeddedProductCheckout, startProductCheckout } from '../products/checkout.ts'
@@ -41,7 +41,8 @@ export function productRoutes(app: ApiApp, s: Services): void {
   app.post(`${PRODUCT}/checkout`, limitAuth(s.limiters), async (c) => {
     const key = IdempotencyKey.safeParse(c.req.header(IDEMPOTENCY_HEADER))
     const attempt = key.success ? key.data : undefined
-    const { ui } = (await c.req.text()) === '' ? ProductCheckoutRequest.parse({}) : await body(c, ProductCheckoutRequest)
+    const text = await bodyText(c)
+    const { ui } = text === '' ? ProductCheckoutRequest.parse({}) : parseBody(text, ProductCheckoutRequest)
     if (ui === 'embedded') {
       if (!s.stripeJs) throw new ApiFailure(409, 'embedded_checkout_unavailable', 'Embedded checkout is not set up here; use hosted checkout.')
       return c.json(await startEmbeddedProductCheckout(s, c.req.param('id'), attempt), 201)
