@@ -30,6 +30,14 @@ const selectors = {
   profileNameText: 'span:not(:has(*))',
 }
 
+/**
+ * The default actionBar is the [role="group"] around the reply button. While it and reply are X's own
+ * (no server override), walking up from the reply to that group is what the selector says; matching
+ * its :has() was most of the cost of finding a bar.
+ */
+const ROW_AROUND_REPLY = '[role="group"]'
+const OWN_BAR = { actionBar: selectors.actionBar, reply: selectors.reply }
+
 const PROMOTED_LABELS = new Set(['Ad', 'Promoted'])
 const HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com'])
 
@@ -72,8 +80,11 @@ function isPromoted(el: Element): boolean {
   for (const label of PROMOTED_LABELS) labelled ||= text.includes(label)
   if (!labelled) return false
   // Leaves only, checked here: span:not(:has(*)) in the selector cost more than the rest of reading a post.
-  for (const span of el.querySelectorAll(selectors.labelText)) {
-    if (span.childElementCount === 0 && PROMOTED_LABELS.has(span.textContent?.trim() ?? '') && !span.closest(selectors.authorWritten)) return true
+  // An index loop: for-of over the list cost as much again.
+  const spans = el.querySelectorAll(selectors.labelText)
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]
+    if (span?.childElementCount === 0 && PROMOTED_LABELS.has(span.textContent?.trim() ?? '') && !span.closest(selectors.authorWritten)) return true
   }
   return false
 }
@@ -83,7 +94,10 @@ function isPromoted(el: Element): boolean {
  * selectors, leave no bar around that button) the first own match anywhere in the post.
  */
 function actionBar(el: Element): Element | null {
-  const bar = el.querySelector(selectors.reply)?.closest(selectors.actionBar)
+  const reply = el.querySelector(selectors.reply)
+  const xs = selectors.actionBar === OWN_BAR.actionBar && selectors.reply === OWN_BAR.reply
+  // From its parent: the selector asks for a group holding a reply, which the reply itself is not.
+  const bar = xs ? reply?.parentElement?.closest(ROW_AROUND_REPLY) : reply?.closest(selectors.actionBar)
   if (bar && bar.closest(selectors.post) === el) return bar
   return own(el, selectors.actionBar)
 }
@@ -93,16 +107,15 @@ function readAuthor(el: Element): { handle: string; displayName: string | null }
   // and a quoted post's User-Name comes later and has no links.
   const userName = own(el, selectors.userName)
   if (!userName) return null
-  const links = [...userName.querySelectorAll('a[href]')]
-  const texts = links.map((link) => link.textContent?.trim() ?? '')
-  for (const [i, text] of texts.entries()) {
-    if (!text.startsWith('@')) continue
-    const handle = handleFromHref(links[i]?.getAttribute('href') ?? '')
-    if (handle && handle.toLowerCase() === text.slice(1).toLowerCase()) {
-      // The name is the first link's text.
-      const name = texts[0]
-      return { handle, displayName: name ? name.slice(0, 200) : null }
-    }
+  const links = userName.querySelectorAll('a[href]')
+  // The name is the first link's text. Index loops, without arrays: this runs for every post shown.
+  const name = links[0]?.textContent?.trim()
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]
+    const text = i === 0 ? name : link?.textContent?.trim()
+    if (!link || !text?.startsWith('@')) continue
+    const handle = handleFromHref(link.getAttribute('href') ?? '')
+    if (handle && handle.toLowerCase() === text.slice(1).toLowerCase()) return { handle, displayName: name ? name.slice(0, 200) : null }
   }
   return null
 }
