@@ -3,7 +3,7 @@
 // post, and is a named button the keyboard reaches and presses into hosted checkout.
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
-import { routeXStandIn } from '../../src/devkit/sites/x/index.ts'
+import { POOL_SIZE, ROW_HEIGHT, routeXStandIn, standInPosts } from '../../src/devkit/sites/x/index.ts'
 import { Payouts } from './pages/payouts.ts'
 import { Products } from './pages/products.ts'
 
@@ -72,4 +72,28 @@ test('Pay takes its place without moving anything or covering the post, and work
   const checkout = context.waitForEvent('page')
   await timeline.keyboard.press('Enter')
   await expect(await checkout).toHaveURL(/\/c\/pay\/cs_/)
+})
+
+test('Pay leaves a row the timeline recycles for another post, and comes back with its post', async ({ context, options, x }) => {
+  const dashboard = await options.open()
+  await new Payouts(context, dashboard).connect()
+  const pageUrl = await new Products(dashboard).create(ZINE)
+
+  await routeXStandIn(context, { links: { 0: pageUrl } })
+  const timeline = await x.open()
+  const pay = timeline.locator('tipline-pay')
+  const linking = timeline.locator('article[data-testid="tweet"]').filter({ has: pay }).locator('tipline-button')
+  const [first] = standInPosts(1)
+  await expect(linking).toHaveAttribute('data-post-id', first!.id)
+
+  // Far enough down that the first post's row is reused for a later post: Pay goes with its post (on X
+  // the re-rendered header takes it along), and comes back when a later pass meets the post again.
+  const recycled = standInPosts(POOL_SIZE + 1)[POOL_SIZE]!
+  await timeline.evaluate((y) => scrollTo(0, y), (POOL_SIZE + 2) * ROW_HEIGHT)
+  await expect(timeline.locator(`tipline-button[data-post-id="${recycled.id}"]`)).toHaveCount(1)
+  await expect(pay).toHaveCount(0)
+
+  await timeline.evaluate(() => scrollTo(0, 0))
+  await expect(linking).toHaveAttribute('data-post-id', first!.id)
+  await expect(pay).toHaveCount(1)
 })
