@@ -1,6 +1,6 @@
 // Redeems the panel's token for the post and the wallet, then shows the tip form. Escape and
 // the close button ask the background to remove the iframe.
-import { useCallback, useEffect, useState } from 'preact/hooks'
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { PanelContext } from '../../shared/messages.ts'
 import { t } from '../i18n.ts'
 import { send } from '../send.ts'
@@ -25,7 +25,9 @@ export function TipPanel({ token }: { token: string }) {
     )
   }, [token])
 
-  useEffect(() => {
+  // Layout effect, not effect: registered as the panel first renders, before its frame's load event
+  // hands it the focus. An effect waits for a paint, and an Escape pressed in between was lost.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close()
     }
