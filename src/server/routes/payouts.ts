@@ -2,16 +2,15 @@
 // view, Withdraw, the pages Stripe's onboarding sends the creator back to, and the Connect webhook.
 import { PayoutRequest, routes } from '../../shared/api.ts'
 import { requireAccount } from '../auth/middleware.ts'
-import { ApiFailure } from '../http/errors.ts'
 import type { ApiApp } from '../http/env.ts'
 import { limitMoney } from '../http/rate-limit.ts'
-import { body, idempotencyKey } from '../http/validate.ts'
+import { body, bodyText, idempotencyKey } from '../http/validate.ts'
 import { onboardingLink } from '../payouts/accounts.ts'
 import { handleConnectEvent } from '../payouts/events.ts'
 import { payoutsView } from '../payouts/view.ts'
 import { withdraw } from '../payouts/withdraw.ts'
 import type { Services } from '../services.ts'
-import { SIGNATURE_TOLERANCE_SECONDS } from '../stripe/webhook.ts'
+import { verifyEvent } from '../stripe/webhook.ts'
 import { noticePage } from '../http/notice-page.ts'
 
 export function payoutRoutes(app: ApiApp, s: Services): void {
@@ -38,15 +37,7 @@ export function payoutRoutes(app: ApiApp, s: Services): void {
   )
 
   app.post(routes.stripeConnectWebhook, async (c) => {
-    const secret = s.connectWebhookSecret
-    const raw = await c.req.text()
-    let event
-    try {
-      if (!secret) throw new Error('no Connect webhook secret configured')
-      event = s.stripe.webhooks.constructEvent(raw, c.req.header('Stripe-Signature') ?? '', secret, SIGNATURE_TOLERANCE_SECONDS)
-    } catch {
-      throw new ApiFailure(400, 'invalid_signature', 'The Stripe-Signature header is missing, wrong or too old.', 'Stripe-Signature')
-    }
+    const event = verifyEvent(s.stripe, s.connectWebhookSecret, await bodyText(c), c.req.header('Stripe-Signature'))
     s.log({ msg: 'stripe connect event', requestId: c.var.requestId, eventId: event.id, type: event.type, account: event.account })
     await handleConnectEvent(s, event)
     return c.json({ received: true })

@@ -13,9 +13,19 @@ import { applyRefund, closeDispute, openDispute, TopupNotCredited } from './reve
 /** Signatures older than this are refused, so a captured delivery cannot be replayed later. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300
 
-export function verifyEvent(s: Services, rawBody: string, signature: string | undefined): Stripe.Event {
+/**
+ * The event in a delivery, if its signature holds for this endpoint's secret: the platform's
+ * endpoint and the Connect endpoint each have their own. Without a secret every delivery is refused.
+ */
+export function verifyEvent(
+  stripe: Stripe,
+  secret: string | undefined,
+  rawBody: string,
+  signature: string | undefined,
+): Stripe.Event {
   try {
-    return s.stripe.webhooks.constructEvent(rawBody, signature ?? '', s.webhookSecret, SIGNATURE_TOLERANCE_SECONDS)
+    if (!secret) throw new Error('no webhook secret configured for this endpoint')
+    return stripe.webhooks.constructEvent(rawBody, signature ?? '', secret, SIGNATURE_TOLERANCE_SECONDS)
   } catch {
     throw new ApiFailure(400, 'invalid_signature', 'The Stripe-Signature header is missing, wrong or too old.', 'Stripe-Signature')
   }
