@@ -3,6 +3,7 @@
 // element with a valid custom-element name (which may carry a shadow root) plus this controller.
 import browser from 'webextension-polyfill'
 import type { PostRef } from '../../shared/messages.ts'
+import { attachStyledShadow } from './shadow.ts'
 
 export const TIP_BUTTON_TAG = 'tipline-button'
 /**
@@ -87,12 +88,10 @@ export class TipButton {
   ) {
     this.host = document.createElement(TIP_BUTTON_TAG)
     this.host.dataset.kind = kind
-    const root = this.host.attachShadow({ mode: 'open' })
-    const style = document.createElement('style')
-    style.textContent = STYLE
+    const root = attachStyledShadow(this.host, STYLE, 'open')
     this.button = document.createElement('button')
     this.button.type = 'button'
-    root.append(style, this.button)
+    root.append(this.button)
     this.post = post
     this.show(post)
     this.update(post, theme)

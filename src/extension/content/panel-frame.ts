@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill'
 import type { ContentCommand, PostRef } from '../../shared/messages.ts'
 import { send } from '../send.ts'
+import { attachStyledShadow } from './shadow.ts'
 
 const PANEL_PAGE = 'src/extension/panel/index.html'
 const WIDTH = 320
@@ -78,13 +79,11 @@ export class PanelFrames {
     }
     if (generation !== this.generation) return
     const host = document.createElement('tipline-panel')
-    const root = host.attachShadow({ mode: 'closed' })
-    const style = document.createElement('style')
-    style.textContent = STYLE
+    const root = attachStyledShadow(host, STYLE, 'closed')
     const frame = document.createElement('iframe')
     frame.title = 'Tipline tip panel'
     frame.src = `${browser.runtime.getURL(PANEL_PAGE)}#${token}`
-    root.append(style, frame)
+    root.append(frame)
     place(host, anchor.getBoundingClientRect())
     // Focus goes into the panel, as into a dialog, so a keyboard user carries on there.
     frame.addEventListener('load', () => frame.focus(), { once: true })

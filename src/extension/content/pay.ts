@@ -8,6 +8,7 @@ import { formatMoney } from '../../shared/money.ts'
 import { send } from '../send.ts'
 import { pageTheme, TIP_BUTTON_TAG } from './button.ts'
 import { productIdOfLink } from './product-link.ts'
+import { attachStyledShadow } from './shadow.ts'
 import type { SiteAdapter } from './site-adapter.ts'
 
 export const PAY_BUTTON_TAG = 'tipline-pay'
@@ -163,12 +164,10 @@ function payButton(productId: string, label: Promise<PayLabel | null>): HTMLElem
   const host = document.createElement(PAY_BUTTON_TAG)
   host.dataset.productId = productId
   host.hidden = true
-  const root = host.attachShadow({ mode: 'open' })
-  const style = document.createElement('style')
-  style.textContent = STYLE
+  const root = attachStyledShadow(host, STYLE, 'open')
   const button = document.createElement('button')
   button.type = 'button'
-  root.append(style, button)
+  root.append(button)
   host.dataset.theme = pageTheme()
   button.addEventListener('click', (event) => {
     event.preventDefault()
