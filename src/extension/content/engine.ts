@@ -53,6 +53,14 @@ export interface Engine {
 
 export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engine {
   const buttons = new WeakMap<Element, TipButton>()
+  /**
+   * The host each post was given last. A post's stray button (its bar re-rendered elsewhere, or the
+   * post turned into an ad) is found here rather than by searching the post: a live collection of
+   * the post's hosts cost a sixth of a pass, and the page paid again to keep it current.
+   */
+  const hostOfPost = new WeakMap<Element, Element>()
+  /** The control each bar's button was last anchored to, named already. */
+  const namedEnd = new WeakMap<Element, Element>()
   /** Action bars known to be their button's containing block. */
   const anchoring = new WeakSet<Element>()
   const tipped = new Set<string>()
@@ -138,10 +146,14 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     const post = bar && adapter.readPost(el)
     // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
     const host = bar && hostIn(bar)
-    // Any other host in the post sits where the post no longer puts its bar, or under what is no longer tippable (an ad).
-    const hosts = el.getElementsByTagName(TIP_BUTTON_TAG)
-    for (let i = hosts.length - 1; i >= 0; i--) if (hosts[i] !== host || !post) hosts[i]?.remove()
-    if (!bar || !post) return false
+    // The post's last host sits where the post no longer puts its bar; a host under what is no longer tippable (an ad) goes too.
+    const had = hostOfPost.get(el)
+    if (had !== undefined && had !== host) had.remove()
+    if (!bar || !post) {
+      host?.remove()
+      hostOfPost.delete(el)
+      return false
+    }
     let button = host && buttons.get(host)
     if (button) {
       button.update(post, theme)
@@ -153,6 +165,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
       bar.append(button.host)
       newBars.push(bar)
     }
+    hostOfPost.set(el, button.host)
     anchorAtEnd(bar)
     const { postId } = post
     button.setTipped(postId !== null && tipped.has(postId))
@@ -163,11 +176,17 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     return true
   }
 
-  /** Names the control the button hangs beside as its anchor (BAR_END); a re-rendered bar may have a new one. */
+  /**
+   * Names the control the button hangs beside as its anchor (BAR_END). A recycled row keeps its bar
+   * and its controls: the one named before is looked for again only once it has left the bar.
+   */
   const anchorAtEnd = (bar: Element) => {
+    if (namedEnd.get(bar)?.parentElement === bar) return
     let end = adapter.barEnd?.(bar) ?? bar.lastElementChild
     while (end && end.localName.startsWith('tipline-')) end = end.previousElementSibling
-    if (end instanceof HTMLElement && end.style.getPropertyValue('anchor-name') !== BAR_END) end.style.setProperty('anchor-name', BAR_END)
+    if (!(end instanceof HTMLElement)) return
+    if (end.style.getPropertyValue('anchor-name') !== BAR_END) end.style.setProperty('anchor-name', BAR_END)
+    namedEnd.set(bar, end)
   }
 
   /**
@@ -247,9 +266,9 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     anchorInto(newBars)
     const profile = !found || found.outsidePosts ? syncProfile(theme) : null
     if (!found) {
-      const live = new Set<Element>(profile ? [profile] : [])
-      for (const el of posts) for (const host of el.getElementsByTagName(TIP_BUTTON_TAG)) live.add(host)
-      // Whatever is left sits under something that is no longer a post at all.
+      const live = new Set<Element | undefined>([profile ?? undefined])
+      for (const el of posts) live.add(hostOfPost.get(el))
+      // Whatever is left is no post's button: under something that is no longer a post at all, or astray in one.
       for (const host of document.querySelectorAll(TIP_BUTTON_TAG)) if (!live.has(host)) host.remove()
     }
     askSoon(unasked)
