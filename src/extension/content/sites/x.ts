@@ -42,7 +42,7 @@ const PROMOTED_LABELS = new Set(['Ad', 'Promoted'])
 const HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com'])
 
 const PROFILE_PATH = /^\/([A-Za-z0-9_]{1,50})\/?$/
-const POST_PATH = /^\/[A-Za-z0-9_]{1,50}\/status\/(\d{1,25})\/?$/
+const POST_PATH = /^\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})\/?$/
 
 /**
  * The path of a link as X writes it. A path already in that plain shape is its own path: parsing a
@@ -59,7 +59,7 @@ export function handleFromHref(href: string): string | null {
 
 /** "/nour_writes/status/1890454526378815975" → "1890454526378815975". */
 export function postIdFromHref(href: string): string | null {
-  return POST_PATH.exec(pathOf(href, POST_PATH))?.[1] ?? null
+  return POST_PATH.exec(pathOf(href, POST_PATH))?.[2] ?? null
 }
 
 /** The first match under el that belongs to el itself, not to a post nested inside it. */
@@ -102,22 +102,14 @@ function actionBar(el: Element): Element | null {
   return own(el, selectors.actionBar)
 }
 
-function readAuthor(el: Element): { handle: string; displayName: string | null } | null {
-  // The article's first User-Name is its author's: a repost's "X reposted" line sits outside it,
-  // and a quoted post's User-Name comes later and has no links.
-  const userName = own(el, selectors.userName)
-  if (!userName) return null
-  const links = userName.querySelectorAll('a[href]')
-  // The name is the first link's text. Index loops, without arrays: this runs for every post shown.
-  const name = links[0]?.textContent?.trim()
-  for (let i = 0; i < links.length; i++) {
-    const link = links[i]
-    const text = i === 0 ? name : link?.textContent?.trim()
-    if (!link || !text?.startsWith('@')) continue
-    const handle = handleFromHref(link.getAttribute('href') ?? '')
-    if (handle && handle.toLowerCase() === text.slice(1).toLowerCase()) return { handle, displayName: name ? name.slice(0, 200) : null }
-  }
-  return null
+/**
+ * The author's name as the post shows it: the first link in its own User-Name (a repost's "X reposted"
+ * line sits outside it; a quoted post's User-Name comes later and has no links). Written by the
+ * author, so it is only ever shown as text.
+ */
+function displayNameOf(el: Element): string | null {
+  const name = own(el, selectors.userName)?.querySelector('a')?.textContent?.trim()
+  return name ? name.slice(0, 200) : null
 }
 
 /** The profile's name and @handle, trusted only when the @handle is the one in the page's address. */
@@ -146,18 +138,13 @@ export const x: SiteAdapter = {
 
   readPost(el): PostRef | null {
     if (isPromoted(el)) return null
-    const author = readAuthor(el)
-    const permalink = own(el, selectors.permalink)?.getAttribute('href') ?? null
-    if (!author || !permalink) return null
-    const postId = postIdFromHref(permalink)
-    if (!postId) return null
-    return {
-      site: 'x',
-      handle: author.handle,
-      postId,
-      postUrl: POST_PATH.test(permalink) ? `https://x.com${permalink}` : new URL(permalink, 'https://x.com').href,
-      displayName: author.displayName,
-    }
+    // The permalink is X's own link to the post: its path names the author (the original one, on a
+    // repost) as well as the post, where the @handle beside the name would take a look at each link.
+    const permalink = own(el, selectors.permalink)?.getAttribute('href')
+    const path = permalink ? POST_PATH.exec(pathOf(permalink, POST_PATH)) : null
+    const [pathname, handle, postId] = path ?? []
+    if (!pathname || !handle || !postId) return null
+    return { site: 'x', handle, postId, postUrl: `https://x.com${pathname}`, displayName: displayNameOf(el) }
   },
 
   actionBar,
