@@ -208,6 +208,48 @@ test('the button sits in the action bar row and follows the site between light a
   await expect(host).toHaveAttribute('data-theme', 'dark')
 })
 
+/** Where the first post's Tip button, views count and bookmark are, and whether the button shows its text. */
+function firstBarLayout(page: Page) {
+  return page.evaluate(() => {
+    const bar = document.querySelector('[role="group"]')!
+    const button = bar.querySelector('tipline-button')!.shadowRoot!.querySelector('button')!
+    const box = (el: Element) => {
+      const { left, right, top, bottom } = el.getBoundingClientRect()
+      return { left, right, top, bottom }
+    }
+    const views = bar.querySelector('a[href$="/analytics"]')!
+    const tip = box(button)
+    return {
+      tip,
+      views: box(views),
+      bookmark: box(bar.querySelector('[data-testid="bookmark"]')!),
+      showsText: button.querySelector('.label')!.getBoundingClientRect().width > 0,
+      name: button.getAttribute('aria-label'),
+      // Clicks in the room beside the button reach the page: what lies just before the button there.
+      beforeButton: document.elementFromPoint(tip.left - 2, (tip.top + tip.bottom) / 2)?.localName,
+    }
+  })
+}
+
+test('Tip fits the room after the views count: its text where there is room, its icon where not, over no control', async () => {
+  const post = POSTS[0]!
+  const wide = await firstBarLayout(page)
+  expect(wide.showsText).toBe(true)
+  expect(wide.tip.left).toBeGreaterThanOrEqual(wide.views.right)
+  expect(wide.tip.right).toBeLessThanOrEqual(wide.bookmark.left)
+  expect(wide.beforeButton).not.toBe('tipline-button')
+
+  // A narrower window: X's column, and with it the bar, shrink (below about 480px, even the icon has no room).
+  await page.addStyleTag({ content: 'main { width: 500px !important; }' })
+  await expect.poll(async () => (await firstBarLayout(page)).showsText).toBe(false)
+  const narrow = await firstBarLayout(page)
+  expect(narrow.tip.left).toBeGreaterThanOrEqual(narrow.views.right)
+  expect(narrow.tip.right).toBeLessThanOrEqual(narrow.bookmark.left)
+  expect(narrow.tip.right - narrow.tip.left).toBeGreaterThanOrEqual(20)
+  // Its name still says what it does and for whom.
+  expect(narrow.name).toBe(`Tip ${post.author.name}`)
+})
+
 test('on X in Arabic the button lays out right to left', async () => {
   const rtl = await browser.context.newPage()
   await routeXStandIn(rtl, { posts: 20, language: 'ar' })
@@ -219,6 +261,10 @@ test('on X in Arabic the button lays out right to left', async () => {
   const [hostBox, replyBox] = await Promise.all([host.boundingBox(), bar.getByTestId('reply').boundingBox()])
   // The row starts at the right, so the button (last in the row) ends up leftmost.
   expect(hostBox!.x + hostBox!.width).toBeLessThanOrEqual(replyBox!.x)
+  // Between the views count and bookmark, mirrored.
+  const { tip, views, bookmark } = await firstBarLayout(rtl)
+  expect(tip.right).toBeLessThanOrEqual(views.left)
+  expect(tip.left).toBeGreaterThanOrEqual(bookmark.right)
   await rtl.close()
 })
 

@@ -12,12 +12,23 @@ export const TIP_BUTTON_TAG = 'tipline-button'
  * anchor it sits at the bar's trailing end.
  */
 export const BAR_END = '--tipline-bar-end'
+/**
+ * The anchor name of the control whose far edge starts the room the Tip button hangs in, before
+ * BAR_END (X's views count): the button is as wide as that room, and shortens to its icon when the
+ * room is too narrow for its text.
+ */
+export const ROOM_START = '--tipline-room-start'
+
+/** The button's text face: its width, measured off the page, decides when it shortens to the icon. */
+const FONT = '600 13px system-ui, sans-serif'
+/** The button's inline padding and borders around its text, in px (below). */
+const TEXT_INSET_PX = 2 * 12 + 2 * 1
 
 const STYLE = `
 :host { display: flex; flex: 0 0 auto; align-items: center; margin-inline-start: 4px; }
 :host([data-kind="tip"]) { position: absolute; top: 0; bottom: 0; margin: 0 8px; inset-inline-end: 0; }
 button {
-  all: unset; box-sizing: border-box; cursor: pointer; font: 600 13px/1 system-ui, sans-serif;
+  all: unset; box-sizing: border-box; cursor: pointer; font: ${FONT}; line-height: 1;
   padding: 6px 12px; border-radius: 999px; border: 1px solid var(--line); color: var(--ink);
   background: transparent; white-space: nowrap;
 }
@@ -27,7 +38,69 @@ button:hover { background: var(--hover); }
 button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 :host([data-theme="light"]) { --ink: #0f1419; --line: #cfd9de; --hover: rgba(15, 20, 25, 0.06); }
 :host([data-theme="dark"]) { --ink: #e7e9ea; --line: #536471; --hover: rgba(231, 233, 234, 0.1); }
+/* Hung in a room between two controls: as wide as the room, the button at its end, and clicks
+   anywhere else in the room go through to the page. */
+:host([data-room]) { justify-content: flex-end; pointer-events: none; container-type: inline-size; margin-inline-start: 4px; }
+:host([data-room]) button { pointer-events: auto; }
+.icon { display: none; width: 16px; height: 16px; }
 `
+
+/**
+ * Two stacked coins, shown instead of the text where the room is too narrow for it; the aria-label
+ * still names the author. Built from elements, not markup: a site may forbid HTML strings in its pages.
+ */
+let icon: SVGSVGElement | null = null
+function coins(): Node {
+  if (!icon) {
+    const svg = 'http://www.w3.org/2000/svg'
+    icon = document.createElementNS(svg, 'svg')
+    const shapes = {
+      ellipse: { cx: '8', cy: '4.5', rx: '6', ry: '2.5' },
+      path: { d: 'M2 4.5v3.5c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V4.5M2 8v3.5c0 1.4 2.7 2.5 6 2.5s6-1.1 6-2.5V8' },
+    }
+    for (const [name, value] of Object.entries({ class: 'icon', viewBox: '0 0 16 16', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.5' })) {
+      icon.setAttribute(name, value)
+    }
+    for (const [tag, attributes] of Object.entries(shapes)) {
+      const shape = document.createElementNS(svg, tag)
+      for (const [name, value] of Object.entries(attributes)) shape.setAttribute(name, value)
+      icon.append(shape)
+    }
+  }
+  return icon.cloneNode(true)
+}
+
+/** The button's width with its text, in px, from the text's own width in the button's face (no layout of the page). */
+function textWidthPx(text: string): number {
+  const context = new OffscreenCanvas(1, 1).getContext('2d')
+  if (!context) return Number.POSITIVE_INFINITY
+  context.font = FONT
+  return Math.ceil(context.measureText(text).width) + TEXT_INSET_PX
+}
+
+/**
+ * Where the room is narrower than the text needs, only the icon shows: a rule per text the Tip button
+ * may show (as sent, as not), in the reader's language. Built once, so every button shares one sheet.
+ */
+let tipStyle: string | null = null
+function styleFor(kind: ButtonKind): string {
+  if (kind === 'send') return STYLE
+  tipStyle ??=
+    STYLE +
+    ([
+      [':host(:not([data-tipped]))', message('tipButton', 'Tip')],
+      [':host([data-tipped])', message('tipButtonTipped', 'Tipped')],
+    ] as const)
+      .map(
+        ([state, text]) => `@container (width < ${textWidthPx(text)}px) {
+  ${state} .label { display: none; }
+  ${state} .icon { display: block; }
+  ${state} button { padding-inline: 4px; }
+}`,
+      )
+      .join('\n')
+  return tipStyle
+}
 
 export type Theme = 'light' | 'dark'
 /** Tip sits under a post; Send sits in a profile's header and pays the person, no post involved. */
@@ -75,6 +148,7 @@ interface Shown {
 export class TipButton {
   readonly host: HTMLElement
   private readonly button: HTMLButtonElement
+  private readonly label: HTMLSpanElement
   post: PostRef
   private tipped = false
   private theme: Theme | null = null
@@ -88,9 +162,13 @@ export class TipButton {
   ) {
     this.host = document.createElement(TIP_BUTTON_TAG)
     this.host.dataset.kind = kind
-    const root = attachStyledShadow(this.host, STYLE, 'open')
+    const root = attachStyledShadow(this.host, styleFor(kind), 'open')
     this.button = document.createElement('button')
     this.button.type = 'button'
+    this.label = document.createElement('span')
+    this.label.className = 'label'
+    if (kind === 'tip') this.button.append(coins())
+    this.button.append(this.label)
     root.append(this.button)
     this.post = post
     this.show(post)
@@ -106,12 +184,20 @@ export class TipButton {
 
   /**
    * Hang the Tip button just before the bar's anchored control (where a site leaves room before its
-   * closing controls) or just after it (where a site packs its controls at the start). Inline, because
-   * anchor names are tree-scoped: the control is named in the page's tree, not in our shadow root.
+   * closing controls), filling the room back to ROOM_START when the site names one; or just after it
+   * (where a site packs its controls at the start). Inline, because anchor names are tree-scoped:
+   * the controls are named in the page's tree, not in our shadow root.
    */
-  hang(side: 'before' | 'after'): void {
-    if (side === 'before') this.host.style.setProperty('inset-inline-end', `anchor(${BAR_END} start, 0px)`)
-    else this.host.style.cssText = `inset-inline-end: auto; inset-inline-start: anchor(${BAR_END} end, 0px)`
+  hang(side: 'before' | 'after', room = false): void {
+    if (side === 'after') {
+      this.host.style.cssText = `inset-inline-end: auto; inset-inline-start: anchor(${BAR_END} end, 0px)`
+      return
+    }
+    this.host.style.setProperty('inset-inline-end', `anchor(${BAR_END} start, 0px)`)
+    if (!room) return
+    // Without a named start (a post that shows no views count) the room reaches back to the bar's start.
+    this.host.style.setProperty('inset-inline-start', `anchor(${ROOM_START} end, 0px)`)
+    this.host.toggleAttribute('data-room', true)
   }
 
   /** Keep the button true to its post and the page's theme; sites recycle rows for other posts. */
@@ -145,7 +231,7 @@ export class TipButton {
     if (shown.handle !== was?.handle) this.host.setAttribute('data-handle', shown.handle)
     if (shown.postId !== was?.postId) this.host.setAttribute('data-post-id', shown.postId)
     if (shown.tipped !== was?.tipped) this.host.toggleAttribute('data-tipped', shown.tipped)
-    if (shown.text !== was?.text) this.button.textContent = shown.text
+    if (shown.text !== was?.text) this.label.textContent = shown.text
     if (shown.label !== was?.label) this.button.setAttribute('aria-label', shown.label)
     this.shown = shown
   }

@@ -3,7 +3,7 @@
 // the reader has tipped that post already; on a profile page, one Send button in its header.
 import type { PostRef } from '../../shared/messages.ts'
 import type { SiteAdapter } from './site-adapter.ts'
-import { BAR_END, pageTheme, TIP_BUTTON_TAG, TipButton, type Theme } from './button.ts'
+import { BAR_END, pageTheme, ROOM_START, TIP_BUTTON_TAG, TipButton, type Theme } from './button.ts'
 
 export interface EngineOptions {
   signal: AbortSignal
@@ -59,8 +59,8 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
    * the post's hosts cost a sixth of a pass, and the page paid again to keep it current.
    */
   const hostOfPost = new WeakMap<Element, Element>()
-  /** The control each bar's button was last anchored to, named already. */
-  const namedEnd = new WeakMap<Element, Element>()
+  /** The controls each bar's button was last hung between, named already. */
+  const namedControls = new WeakMap<Element, { end: Element; roomStart: Element | null }>()
   /** Action bars known to be their button's containing block. */
   const anchoring = new WeakSet<Element>()
   const tipped = new Set<string>()
@@ -160,7 +160,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     } else {
       button = new TipButton(post, theme, options.onTip)
       // A site that names where its bar has room gets the button there; otherwise after the last control.
-      button.hang(adapter.barEnd ? 'before' : 'after')
+      button.hang(adapter.barEnd ? 'before' : 'after', adapter.barRoomStart !== undefined)
       buttons.set(button.host, button)
       bar.append(button.host)
       newBars.push(bar)
@@ -177,16 +177,23 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
   }
 
   /**
-   * Names the control the button hangs beside as its anchor (BAR_END). A recycled row keeps its bar
-   * and its controls: the one named before is looked for again only once it has left the bar.
+   * Names the controls the button hangs beside as anchors: the bar's end (BAR_END) and, where the
+   * site has one, the start of the room before it (ROOM_START). A recycled row keeps its bar and its
+   * controls: they are looked for again only once one named before has left the page.
    */
   const anchorAtEnd = (bar: Element) => {
-    if (namedEnd.get(bar)?.parentElement === bar) return
+    const named = namedControls.get(bar)
+    if (named && named.end.parentElement === bar && named.roomStart?.isConnected !== false) return
     let end = adapter.barEnd?.(bar) ?? bar.lastElementChild
     while (end && end.localName.startsWith('tipline-')) end = end.previousElementSibling
     if (!(end instanceof HTMLElement)) return
-    if (end.style.getPropertyValue('anchor-name') !== BAR_END) end.style.setProperty('anchor-name', BAR_END)
-    namedEnd.set(bar, end)
+    const roomStart = adapter.barRoomStart?.(bar) ?? null
+    nameAnchor(end, BAR_END)
+    if (roomStart instanceof HTMLElement) nameAnchor(roomStart, ROOM_START)
+    namedControls.set(bar, { end, roomStart })
+  }
+  const nameAnchor = (el: HTMLElement, name: string) => {
+    if (el.style.getPropertyValue('anchor-name') !== name) el.style.setProperty('anchor-name', name)
   }
 
   /**

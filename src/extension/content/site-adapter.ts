@@ -18,6 +18,8 @@ export interface SiteAdapter {
   actionBar(el: Element): Element | null
   /** The bar's child the Tip button sits just before, in the room the site leaves there; without it, the button follows the bar's last control. */
   barEnd?(bar: Element): Element | null
+  /** With barEnd: the bar's control whose far edge starts the room before barEnd. The button fills that room, and shortens to an icon where it is narrow. */
+  barRoomStart?(bar: Element): Element | null
   /** Whether this page always shows posts (a timeline, a profile, a post), so none means the selectors missed. */
   expectsPosts?(url: URL): boolean
   /** On a profile page, the row of the person's actions (Follow and the like) a Send button joins. */

@@ -31,7 +31,8 @@ article { padding: 12px 16px 0; cursor: pointer; height: ${ROW_HEIGHT}px; box-si
 .muted { color: rgb(83, 100, 113); }
 [data-testid="tweetText"] { margin: 4px 0 12px; line-height: 20px; }
 .quote { border: 1px solid rgb(207, 217, 222); border-radius: 16px; padding: 12px; margin-bottom: 12px; }
-[role="group"] { margin: 4px 0 12px; max-width: 425px; }
+/* As X since 2025 (shared/sites/x): the bar spans the column, its views cell stretching before bookmark. */
+[role="group"] { margin: 4px 0 12px; }
 [role="group"] button, [role="group"] a { all: unset; cursor: pointer; color: rgb(83, 100, 113); }
 [role="group"] button > div, [role="group"] a { display: flex; align-items: center; gap: 4px; }
 svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; }

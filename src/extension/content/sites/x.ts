@@ -15,6 +15,8 @@ const selectors = {
   reply: '[data-testid="reply"]',
   /** Bookmark and share close the bar; the stretching views cell before them ends in empty room. */
   barEnd: '[data-testid="bookmark"]',
+  /** The views count: its cell stretches, and the room after the count is where the button goes. */
+  barRoomStart: 'a[href$="/analytics"]',
   /** Pay hangs before the header's "More" button, in the room the header row leaves: the bar has none left beside Tip. */
   payBeside: '[data-testid="caret"]',
   /** Links X sends through t.co: each one's text is the whole address it stands for (product-link.ts reads it). */
@@ -154,6 +156,8 @@ export const x: SiteAdapter = {
     while (control && control.parentElement !== bar) control = control.parentElement
     return control
   },
+
+  barRoomStart: (bar) => bar.querySelector(selectors.barRoomStart),
 
   // A profile may have no posts (new, protected, suspended): only the home timeline and a post page must.
   expectsPosts: (url) => url.pathname === '/home' || postIdFromHref(url.pathname) !== null,
