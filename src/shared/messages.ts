@@ -151,7 +151,8 @@ export interface Messages {
   /** options → background: withdraws all earnings in this currency (one idempotency key per attempt). */
   'payouts.withdraw': { input: z.infer<(typeof inputs)['payouts.withdraw']>; output: Payout }
   /** content script → background: what a linked product costs, for its Pay button. */
-  'product.get': { input: z.infer<(typeof inputs)['product.get']>; output: Pick<Product, 'title' | 'price' | 'currency'> }
+  /** content script → background: what a Pay button says, its price already written the way the reader's browser writes money. */
+  'product.get': { input: z.infer<(typeof inputs)['product.get']>; output: { title: string; price: string } }
   /** content script → background: opens the product's hosted checkout in a new tab. */
   'product.checkout': { input: z.infer<(typeof inputs)['product.checkout']>; output: { checkoutUrl: string } }
   /** options → background: the creator's products, fresh from the API. */

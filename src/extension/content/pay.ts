@@ -4,7 +4,7 @@
 // hosted checkout. Like the Tip button it is out of the page's flow, hung beside a control where
 // the post has room, so neither adding it nor its price arriving later moves anything on the page.
 import browser from 'webextension-polyfill'
-import { formatMoney } from '../../shared/money.ts'
+import type { Messages } from '../../shared/messages.ts'
 import { send } from '../send.ts'
 import { pageTheme, TIP_BUTTON_TAG } from './button.ts'
 import { productIdOfLink } from './product-link.ts'
@@ -34,10 +34,7 @@ button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 `
 
 /** What the Pay button says: the price, and for screen readers what it buys. */
-interface PayLabel {
-  price: string
-  title: string
-}
+type PayLabel = Messages['product.get']['output']
 
 /** Where a Pay button goes: into parent, hung on one side of anchor, out of the flow. */
 interface Place {
@@ -93,10 +90,7 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
   const labelFor = (productId: string) => {
     let label = labels.get(productId)
     if (!label) {
-      label = send('product.get', { productId }).then(
-        ({ title, price, currency }) => ({ title, price: formatMoney(price, currency, navigator.language) }),
-        () => null,
-      )
+      label = send('product.get', { productId }).catch(() => null)
       labels.set(productId, label)
     }
     return label
