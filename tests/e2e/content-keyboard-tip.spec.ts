@@ -3,6 +3,7 @@
 // button. No mouse anywhere.
 import type { Frame, Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
+import { escapeTipPanel } from './pages/tip-panel.ts'
 
 /** What has focus, seen from the page: a Tipline button's host, the panel's host, or something else. */
 function focused(page: Page): Promise<string> {
@@ -53,7 +54,6 @@ test('Tab to Tip, Enter, pick an amount and confirm, all from the keyboard', asy
 
   // Escape closes the panel from inside it, and focus is back on the button it came from.
   await page.bringToFront()
-  await panel.page().keyboard.press('Escape')
-  await expect(page.locator('tipline-panel')).toHaveCount(0)
+  await escapeTipPanel(panel.page())
   await expect.poll(() => focused(page)).toBe(`tip:${handle}`)
 })

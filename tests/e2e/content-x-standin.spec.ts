@@ -4,6 +4,7 @@ import { expect, test, type Page, type Worker } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn, standInPosts, POOL_SIZE, type StandInPost } from '../../src/devkit/sites/x/index.ts'
+import { escapeTipPanel } from './pages/tip-panel.ts'
 
 const POSTS = standInPosts(300)
 const byId = new Map(POSTS.map((post) => [post.id, post]))
@@ -160,11 +161,7 @@ test('Tip opens one tip panel over the post; Escape, a click outside and panel.r
   expect(box).toMatchObject({ width: 320, height: 360 })
   expect(box.y).toBeGreaterThanOrEqual(0)
   expect(box.y + box.height).toBeLessThanOrEqual(900)
-  // Down, then up once the panel is gone: the panel closes on keydown, and a key-up sent to its
-  // frame while Chromium removes it can leave Playwright waiting for an answer that never comes.
-  await page.keyboard.down('Escape')
-  await expect(panel).toHaveCount(0)
-  await page.keyboard.up('Escape')
+  await escapeTipPanel(page)
 
   // From the keyboard, and only one panel at a time.
   await tip.focus()

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import type { Options } from './pages/options.ts'
 import type { Popup } from './pages/popup.ts'
 import type { XTimeline } from './pages/x-timeline.ts'
+import { escapeTipPanel } from './pages/tip-panel.ts'
 import { test, expect, plain, type Server } from './wallet-fixtures.ts'
 
 // A top-up, two tips through their undo hold and two claims: past a minute on a loaded machine.
@@ -25,8 +26,7 @@ async function tipAndClaim(popup: Popup, x: XTimeline, options: Options, server:
   const timeline = await x.open()
   await x.post('nour_writes', 1).tip('2.00', FORMULA_NOTE)
   await expect.poll(() => server.ledger(), { timeout: 30_000 }).toEqual({ tips: 1, walletBalances: [800] })
-  await timeline.keyboard.press('Escape')
-  await expect.poll(() => timeline.frames().some((frame) => frame.url().includes('/panel/index.html'))).toBe(false)
+  await escapeTipPanel(timeline)
   await x.post('ada_lovelace').tip('1.50')
   await expect.poll(() => server.ledger(), { timeout: 30_000 }).toEqual({ tips: 2, walletBalances: [650] })
   await options.claim('x', 'nour_writes')

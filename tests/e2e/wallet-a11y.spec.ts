@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Frame } from '@playwright/test'
 import { Checkout } from './pages/checkout.ts'
+import { escapeTipPanel } from './pages/tip-panel.ts'
 import { test, expect } from './wallet-fixtures.ts'
 
 /** Presses Tab until the element with this test id has the focus (a few presses at most). */
@@ -59,7 +60,7 @@ for (const lang of ['en', 'ar'] as const) {
       expect(serious(await axeInFrame(panel))).toEqual([])
 
       // The form itself, with a typed amount's problem showing.
-      await panel.page().keyboard.press('Escape')
+      await escapeTipPanel(panel.page())
       await expect.poll(() => panel.isDetached()).toBe(true)
       const again = x.post('ada_lovelace')
       await again.button.getByRole('button').click()
@@ -108,6 +109,5 @@ test('a whole tip by keyboard: open, choose, confirm, undo, confirm again, and t
   await expect(popup.balance).toHaveText('$9.00', { timeout: 15_000 })
   expect((await server.ledger()).tips).toBe(1)
   // Escape closes the panel.
-  await keyboard.press('Escape')
-  await expect.poll(() => timeline.frames().some((frame) => frame.url().includes('/panel/index.html'))).toBe(false)
+  await escapeTipPanel(timeline)
 })

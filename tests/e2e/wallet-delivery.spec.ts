@@ -3,6 +3,7 @@
 // declined card changes nothing, and every open popup tells the same story.
 import { stopServiceWorker } from './pages/service-worker.ts'
 import { Checkout } from './pages/checkout.ts'
+import { escapeTipPanel } from './pages/tip-panel.ts'
 import { test, expect, plain } from './wallet-fixtures.ts'
 
 // Each story restarts the API or the worker and waits out real undo holds and retry alarms: on a
@@ -46,7 +47,7 @@ test('the API down for a while: tips queue, the popup says so, and they go throu
   const first = x.post('nour_writes')
   await first.tip('1.00')
   await expect.poll(async () => plain((await first.panel()).getByTestId('panel-status'))).toContain('Sending $1.00')
-  await timeline.keyboard.press('Escape')
+  await escapeTipPanel(timeline)
   await x.post('ada_lovelace').tip('2.00')
   const page = await popup.reopen()
   await expect(page.getByTestId('sync-problem')).toContainText("can't reach its server")
@@ -154,8 +155,7 @@ test('a tip past the monthly budget asks first, and goes when the reader says so
   const first = x.post('nour_writes')
   await first.tip('2.00')
   await expect(popup.balance).toHaveText('$8.00')
-  await timeline.keyboard.press('Escape')
-  await expect.poll(() => timeline.frames().some((frame) => frame.url().includes('/panel/index.html'))).toBe(false)
+  await escapeTipPanel(timeline)
 
   const second = x.post('ada_lovelace')
   await second.tip('2.00')

@@ -1,5 +1,6 @@
 // The Settings section on the options page: what is saved there shapes the panel and the page at
 // once, wrong amounts are named next to their field, and signing out asks first.
+import { escapeTipPanel } from './pages/tip-panel.ts'
 import { test, expect, plain } from './wallet-fixtures.ts'
 
 test('presets and site switches saved in Settings reach the panel and the page without a reload', async ({ popup, x, options }) => {
@@ -25,7 +26,7 @@ test('presets and site switches saved in Settings reach the panel and the page w
   await expect(panel.getByTestId('preset-200')).toBeVisible()
   await expect(panel.getByTestId('preset-400')).toBeVisible()
   await expect(panel.getByTestId('preset-100')).toHaveCount(0)
-  await timeline.keyboard.press('Escape')
+  await escapeTipPanel(timeline)
 
   await settings.getByTestId('settings-site-x').uncheck()
   await settings.getByTestId('settings-save').click()
