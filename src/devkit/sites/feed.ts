@@ -13,11 +13,16 @@ export interface FeedRow<Person> {
   lang: 'en' | 'ar'
   sharedBy: Person | null
   quoted: { author: Person; text: string } | null
+  /** An address the author put at the end of the text (a Tipline product page, say). */
+  link?: string
   replies: number
   shares: number
   likes: number
   createdAt: string
 }
+
+/** Links put in posts, by post index: each post at an index ends its text with that address. */
+export type FeedLinks = Readonly<Record<number, string>>
 
 const ENGLISH = [
   'Finished the first draft of the essay on tide pools. Feedback welcome.',
@@ -41,7 +46,7 @@ export function pick<T>(list: readonly T[], i: number): T {
 }
 
 /** count rows written by people in turn; the first and fifth person are the ones who write in Arabic. */
-export function feedRows<Person>(count: number, people: readonly Person[]): FeedRow<Person>[] {
+export function feedRows<Person>(count: number, people: readonly Person[], links: FeedLinks = {}): FeedRow<Person>[] {
   const arabicWriters = [people[0]!, people[4]!]
   return Array.from({ length: count }, (_, i) => {
     const kind = feedKindAt(i)
@@ -52,6 +57,7 @@ export function feedRows<Person>(count: number, people: readonly Person[]): Feed
       lang: kind.arabic ? 'ar' : 'en',
       sharedBy: kind.shared ? pick(people, i + 3) : null,
       quoted: kind.quote ? { author: pick(people, i + 2), text: pick(ENGLISH, i + 1) } : null,
+      link: links[i],
       replies: (i * 7) % 40,
       shares: (i * 3) % 25,
       likes: (i * 37) % 900,

@@ -2,11 +2,12 @@
 // threads (/profile/<handle>/post/<rkey>) and notifications (/notifications); and the public
 // AppView at https://public.api.bsky.app answering getProfile and getPostThread in Bluesky's own
 // shapes, which handle claims read.
+import type { FeedLinks } from '../feed.ts'
 import { fulfilHtml, fulfilJson, routeHosts, type JsonAnswer, type Routable } from '../route.ts'
 import { BLUESKY_AUTHORS, blueskyNotifications, blueskyPosts, type BlueskyAuthor, type BlueskyPost } from './posts.ts'
 import { blueskyHtml } from './page.ts'
 
-export { BLUESKY_AUTHORS, blueskyKindAt, blueskyNotifications, blueskyPosts, rkeyFor } from './posts.ts'
+export { BLUESKY_AUTHORS, blueskyKindAt, blueskyNotifications, blueskyPosts, rkeyFor, shortUrl } from './posts.ts'
 export type { BlueskyAuthor, BlueskyNotification, BlueskyPost } from './posts.ts'
 export { BLUESKY_PAGE_SIZE, BLUESKY_ROW_HEIGHT } from './page.ts'
 
@@ -15,6 +16,8 @@ export interface BlueskyStandInOptions {
   posts?: number
   /** Profile bios to show instead of the invented ones, by handle (a claim code, say). */
   descriptions?: Record<string, string>
+  /** Links put in posts, by post index: a post sharing a Tipline product page, say. */
+  links?: FeedLinks
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -22,7 +25,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** The stand-in's whole world: its people (with any bios overridden) and its posts. */
 export function blueskyWorld(options: BlueskyStandInOptions = {}) {
   const authors = BLUESKY_AUTHORS.map((author) => ({ ...author, description: options.descriptions?.[author.handle] ?? author.description }))
-  return { authors, posts: blueskyPosts(options.posts ?? 300, authors) }
+  return { authors, posts: blueskyPosts(options.posts ?? 300, authors, options.links) }
 }
 
 type World = ReturnType<typeof blueskyWorld>

@@ -26,6 +26,7 @@ main { width: 600px; margin: 0 auto; border-inline: 1px solid rgb(212, 219, 226)
 .meta { gap: 4px; align-items: baseline; }
 .muted { color: rgb(66, 87, 108); }
 [data-testid="postText"] { margin: 2px 0 8px; }
+[data-testid="postText"] a { color: rgb(16, 131, 254); }
 .embed { border: 1px solid rgb(212, 219, 226); border-radius: 8px; padding: 10px; margin-bottom: 8px; }
 .controls { margin: 4px 0 10px; justify-content: space-between; max-width: 440px; }
 .controls button { all: unset; cursor: pointer; color: rgb(66, 87, 108); display: flex; gap: 4px; align-items: center; padding: 5px; }
@@ -51,8 +52,13 @@ function meta(author, rkey, createdAt) {
     + (rkey ? '<span class="muted" aria-hidden="true">·</span><a href="' + permalink(author, rkey) + '" role="link" aria-label="' + esc(createdAt) + '" data-tooltip="' + esc(createdAt) + '" class="css-146c3p1 muted">' + ago(createdAt) + '</a>' : '')
     + '</div>';
 }
+// RichText renders a link facet as an InlineLinkText: an <a> to the whole address around the
+// shortened address the text holds, opened in a new tab as every outside link is.
+function link(l) {
+  return l ? ' <a href="' + esc(l.uri) + '" target="_blank" rel="noopener noreferrer" role="link" dir="auto" class="css-146c3p1" data-no_underline="1">' + esc(l.text) + '</a>' : '';
+}
 function text(post) {
-  return '<div data-testid="contentHider-post" class="css-175oi2r"><div dir="auto" lang="' + post.lang + '" data-testid="postText" class="css-146c3p1">' + esc(post.text) + '</div></div>';
+  return '<div data-testid="contentHider-post" class="css-175oi2r"><div dir="auto" lang="' + post.lang + '" data-testid="postText" class="css-146c3p1">' + esc(post.text) + link(post.link) + '</div></div>';
 }
 function quote(q, createdAt) {
   if (!q) return '';

@@ -1,7 +1,7 @@
 // The Bluesky stand-in's people and posts: invented authors (one on a custom-domain handle) and
 // words, record keys shaped like Bluesky's, and every kind of row the adapter must handle, spread
 // through the feed at the fixed steps every stand-in feed shares (../feed.ts).
-import { feedKindAt, feedRows, pick } from '../feed.ts'
+import { feedKindAt, feedRows, pick, type FeedLinks } from '../feed.ts'
 
 export interface BlueskyAuthor {
   handle: string
@@ -22,6 +22,8 @@ export interface BlueskyPost {
   repostedBy: BlueskyAuthor | null
   /** An embedded record: a whole post inside this one, with its own author and permalink. */
   quoted: { rkey: string; author: BlueskyAuthor; text: string } | null
+  /** A link at the end of the text: where it goes, and the address as the text shows it. */
+  link?: { uri: string; text: string }
   replies: number
   reposts: number
   likes: number
@@ -57,9 +59,20 @@ export function rkeyFor(n: number): string {
   return out
 }
 
-/** The home feed, written by authors (the invented ones unless a world gives them other bios). */
-export function blueskyPosts(count: number, authors: readonly BlueskyAuthor[] = BLUESKY_AUTHORS): BlueskyPost[] {
-  return feedRows(count, authors).map(({ index, author, text, lang, sharedBy, quoted, replies, shares, likes, createdAt }) => ({
+/**
+ * An address as Bluesky writes it into a post's text (social-app's toShortUrl, applied by the
+ * composer; the link's facet keeps the whole address): no scheme, and a path past 15 characters
+ * cut to 13 and "...".
+ */
+export function shortUrl(uri: string): string {
+  const url = new URL(uri)
+  const path = (url.pathname === '/' ? '' : url.pathname) + url.search + url.hash
+  return url.host + (path.length > 15 ? `${path.slice(0, 13)}...` : path)
+}
+
+/** The home feed, written by authors (the invented ones unless a world gives them other bios), with links put in posts by index. */
+export function blueskyPosts(count: number, authors: readonly BlueskyAuthor[] = BLUESKY_AUTHORS, links?: FeedLinks): BlueskyPost[] {
+  return feedRows(count, authors, links).map(({ index, author, text, lang, sharedBy, quoted, link, replies, shares, likes, createdAt }) => ({
     index,
     rkey: rkeyFor(index),
     author,
@@ -67,6 +80,7 @@ export function blueskyPosts(count: number, authors: readonly BlueskyAuthor[] = 
     lang,
     repostedBy: sharedBy,
     quoted: quoted && { rkey: rkeyFor(100_000 + index), author: blueskyKindAt(index).selfQuote ? author : quoted.author, text: quoted.text },
+    link: link === undefined ? undefined : { uri: link, text: shortUrl(link) },
     replies,
     reposts: shares,
     likes,
@@ -87,6 +101,6 @@ export function blueskyNotifications(posts: readonly BlueskyPost[]): BlueskyNoti
   return reasons.map((reason, i) => ({
     reason,
     author: pick(BLUESKY_AUTHORS, i + 1),
-    post: reason === 'reply' ? { ...posts[i]!, index: i, rkey: rkeyFor(200_000 + i), author: pick(BLUESKY_AUTHORS, i + 1), repostedBy: null, quoted: null } : null,
+    post: reason === 'reply' ? { ...posts[i]!, index: i, rkey: rkeyFor(200_000 + i), author: pick(BLUESKY_AUTHORS, i + 1), repostedBy: null, quoted: null, link: undefined } : null,
   }))
 }

@@ -1,6 +1,7 @@
 // The Mastodon stand-in on any instance host (mastodon.social by default): the home timeline
 // (/home, /), status pages (/@<acct>/<id>), and the instance's public REST API for what handle
 // claims read, in Mastodon's own shapes: GET /api/v1/accounts/lookup?acct= and /api/v1/statuses/:id.
+import type { FeedLinks } from '../feed.ts'
 import { fulfilHtml, fulfilJson, routeHosts, type JsonAnswer, type Routable } from '../route.ts'
 import { acctOf, handleOf, MASTODON_ACCOUNTS, mastodonStatuses, type MastodonAccount, type MastodonStatus } from './posts.ts'
 import { mastodonHtml } from './page.ts'
@@ -14,12 +15,14 @@ export interface MastodonStandInOptions {
   statuses?: number
   /** Bios (HTML) to serve instead of the invented ones, by global handle (nour@mastodon.social). */
   notes?: Record<string, string>
+  /** Links put in statuses, by status index: a status sharing a Tipline product page, say. */
+  links?: FeedLinks
 }
 
 /** The stand-in instance's whole world: its accounts (with any bios overridden) and statuses. */
 export function mastodonWorld(host: string, options: MastodonStandInOptions = {}) {
   const accounts = MASTODON_ACCOUNTS.map((account) => ({ ...account, note: options.notes?.[handleOf(account, host)] ?? account.note }))
-  return { host, accounts, statuses: mastodonStatuses(options.statuses ?? 300, accounts) }
+  return { host, accounts, statuses: mastodonStatuses(options.statuses ?? 300, accounts, options.links) }
 }
 
 type World = ReturnType<typeof mastodonWorld>

@@ -35,6 +35,9 @@ a { color: inherit; text-decoration: none; }
 .detailed-status__meta { color: rgb(102, 102, 128); font-size: 14px; margin-top: 12px; }
 .icon-button { all: unset; cursor: pointer; color: rgb(102, 102, 128); display: inline-flex; gap: 4px; align-items: center; }
 svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; }
+.status__content a { color: rgb(86, 58, 204); }
+.invisible { font-size: 0; line-height: 0; display: inline-block; width: 0; height: 0; position: absolute; }
+.ellipsis::after { content: "…"; }
 `
 
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" class="icon"><circle cx="12" cy="12" r="8"></circle></svg>'
@@ -54,8 +57,21 @@ function info(s) {
   return '<div class="status__info"><a href="/@' + esc(acct(s.account)) + '/' + s.id + '" class="status__relative-time"><span class="status__visibility-icon">' + ICON + '</span><time datetime="' + s.createdAt + '" title="' + s.createdAt + '">' + ago(s.createdAt) + '</time></a>'
     + account(s.account, 'status__display-name') + '</div>';
 }
+// The server links an address as TextFormatter.shortened_link does: the scheme (and "www.")
+// hidden, 30 characters shown and an ellipsis after them where it cut, the rest hidden; the web
+// app then marks it a status link titled with the whole address.
+function shortenedLink(url) {
+  const prefix = ['https://www.', 'http://www.', 'https://', 'http://', 'xmpp:'].find((p) => url.startsWith(p)) ?? '';
+  let shown = url.slice(prefix.length, prefix.length + 30);
+  let rest = url.slice(prefix.length + 30);
+  // One character past the cut is shown rather than hidden behind an ellipsis.
+  if (rest.length === 1) { shown += rest; rest = ''; }
+  return '<a href="' + esc(url) + '" target="_blank" rel="nofollow noopener" translate="no" class="status-link unhandled-link" title="' + esc(url) + '">'
+    + '<span class="invisible">' + esc(prefix) + '</span><span class="' + (rest ? 'ellipsis' : '') + '">' + esc(shown) + '</span><span class="invisible">' + esc(rest) + '</span></a>';
+}
 function content(s) {
-  return '<div class="status__content status__content--with-action" tabindex="0"><div class="status__content__text status__content__text--visible translate" lang="' + s.lang + '"><p>' + esc(s.text) + '</p></div></div>';
+  const link = s.link ? ' ' + shortenedLink(s.link) : '';
+  return '<div class="status__content status__content--with-action" tabindex="0"><div class="status__content__text status__content__text--visible translate" lang="' + s.lang + '"><p>' + esc(s.text) + link + '</p></div></div>';
 }
 function quote(s) {
   const q = s.quoted;

@@ -2,7 +2,7 @@
 // instance and some remote (user@domain), ids shaped like Mastodon's, and every kind of status the
 // adapter must handle, spread through the timeline at the fixed steps every stand-in feed shares
 // (../feed.ts).
-import { feedKindAt, feedRows } from '../feed.ts'
+import { feedKindAt, feedRows, type FeedLinks } from '../feed.ts'
 
 export interface MastodonAccount {
   id: string
@@ -26,6 +26,8 @@ export interface MastodonStatus {
   boostedBy: MastodonAccount | null
   /** A quote post: a whole status inside this one, with its own author and permalink. */
   quoted: { id: string; account: MastodonAccount; text: string } | null
+  /** An address at the end of the text, linked as the server links every address it finds. */
+  link?: string
   replies: number
   boosts: number
   favourites: number
@@ -55,9 +57,9 @@ export const mastodonKindAt = (i: number) => {
 
 const FIRST_ID = 113_524_367_112_233_445n
 
-/** The home timeline, written by accounts (the invented ones unless a world gives them other bios). */
-export function mastodonStatuses(count: number, accounts: readonly MastodonAccount[] = MASTODON_ACCOUNTS): MastodonStatus[] {
-  return feedRows(count, accounts).map(({ index, author, text, lang, sharedBy, quoted, replies, shares, likes, createdAt }) => ({
+/** The home timeline, written by accounts (the invented ones unless a world gives them other bios), with links put in statuses by index. */
+export function mastodonStatuses(count: number, accounts: readonly MastodonAccount[] = MASTODON_ACCOUNTS, links?: FeedLinks): MastodonStatus[] {
+  return feedRows(count, accounts, links).map(({ index, author, text, lang, sharedBy, quoted, link, replies, shares, likes, createdAt }) => ({
     index,
     id: String(FIRST_ID - BigInt(index) * 65_537n),
     account: author,
@@ -65,6 +67,7 @@ export function mastodonStatuses(count: number, accounts: readonly MastodonAccou
     lang,
     boostedBy: sharedBy,
     quoted: quoted && { id: String(FIRST_ID - 10_000_000n - BigInt(index) * 7_919n), account: quoted.author, text: quoted.text },
+    link,
     replies,
     boosts: shares,
     favourites: likes,
