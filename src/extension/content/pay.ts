@@ -44,15 +44,18 @@ interface Place {
 }
 
 /**
- * A site whose bar has no room left beside the Tip button (X) names a control of the post that
- * has room before it (selectors.payBeside: X's "More" button, at the end of the header row).
+ * A site whose bar has no room left beside the Tip button names a part of the post with room
+ * beside it: before it (selectors.payBeside: X's "More" button, at the end of the header row), or
+ * after it (selectors.payAfter: Bluesky's timestamp, after which the header row is empty): the
+ * first in the post that belongs to no post nested in it.
  * Elsewhere Pay hangs on the far side of the Tip button from the bar's controls: before it where
  * Tip sits before the bar's named end, after it where Tip follows the bar's last control.
  */
 function placeFor(post: Element, bar: Element, tip: Element, adapter: SiteAdapter): Place {
-  const beside = adapter.selectors.payBeside ? post.querySelector(adapter.selectors.payBeside) : null
-  if (beside?.parentElement && beside.closest(adapter.selectors.post ?? '*') === post) {
-    return { parent: beside.parentElement, anchor: beside, side: 'before' }
+  const { post: postSelector = '*', payBeside, payAfter } = adapter.selectors
+  for (const [selector, side] of [[payBeside, 'before'], [payAfter, 'after']] as const) {
+    const anchor = selector ? post.querySelector(selector) : null
+    if (anchor?.parentElement && anchor.closest(postSelector) === post) return { parent: anchor.parentElement, anchor, side }
   }
   return { parent: bar, anchor: tip, side: adapter.barEnd ? 'before' : 'after' }
 }

@@ -15,6 +15,11 @@ const selectors = {
   profileLink: 'a[href^="/profile/"]:not([href*="/post/"])',
   /** The timestamp link; a quoted post's own permalink comes later in the row, after the text. */
   permalink: 'a[href^="/profile/"][href*="/post/"]',
+  /**
+   * Pay hangs after the timestamp, in the empty end of PostMeta's row: the controls row has no
+   * room left once Tip follows its last control.
+   */
+  payAfter: 'a[href^="/profile/"][href*="/post/"]',
 } as const
 
 /**
