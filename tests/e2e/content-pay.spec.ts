@@ -1,46 +1,12 @@
 // The Pay button on a post that links to a product: it takes its place without moving anything on
 // the page (it shows once its price arrives, after the Tip button is in place), covers nothing of the
 // post, and is a named button the keyboard reaches and presses into hosted checkout.
-import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
 import { POOL_SIZE, ROW_HEIGHT, routeXStandIn, standInPosts } from '../../src/devkit/sites/x/index.ts'
-import { Payouts } from './pages/payouts.ts'
-import { Products } from './pages/products.ts'
-
-const ZINE = { title: 'Night Trains zine', price: '15.00', description: 'Forty pages of sleepers.' }
-
-/** Every layout shift on the page from its first byte, summed as the Layout Instability API scores them. */
-function countLayoutShifts(): void {
-  const shifts = { total: 0 }
-  Object.assign(window, { tiplineLayoutShift: shifts })
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-      if (!entry.hadRecentInput) shifts.total += entry.value
-    }
-  }).observe({ type: 'layout-shift', buffered: true })
-}
-
-/** The layout shift so far, once two frames have passed (entries are reported after the frame). */
-const layoutShift = (page: Page) =>
-  page.evaluate(async () => {
-    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame)
-    return (window as unknown as { tiplineLayoutShift: { total: number } }).tiplineLayoutShift.total
-  })
-
-/** Two boxes share some of their area. */
-const overlap = (a: DOMRect | null, b: DOMRect | null) =>
-  a !== null && b !== null && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-
-type DOMRect = { x: number; y: number; width: number; height: number }
-
-async function boxesOf(locator: Locator): Promise<DOMRect[]> {
-  return locator.evaluateAll((controls) => controls.map((control) => control.getBoundingClientRect().toJSON() as DOMRect))
-}
+import { boxesOf, countLayoutShifts, layoutShift, overlap, sellZine, ZINE } from './pages/pay-post.ts'
 
 test('Pay takes its place without moving anything or covering the post, and works from the keyboard', async ({ context, options, x }) => {
-  const dashboard = await options.open()
-  await new Payouts(context, dashboard).connect()
-  const pageUrl = await new Products(dashboard).create(ZINE)
+  const pageUrl = await sellZine(context, options)
 
   await context.addInitScript(countLayoutShifts)
   await routeXStandIn(context, { links: { 0: pageUrl } })
@@ -75,9 +41,7 @@ test('Pay takes its place without moving anything or covering the post, and work
 })
 
 test('Pay leaves a row the timeline recycles for another post, and comes back with its post', async ({ context, options, x }) => {
-  const dashboard = await options.open()
-  await new Payouts(context, dashboard).connect()
-  const pageUrl = await new Products(dashboard).create(ZINE)
+  const pageUrl = await sellZine(context, options)
 
   await routeXStandIn(context, { links: { 0: pageUrl } })
   const timeline = await x.open()
