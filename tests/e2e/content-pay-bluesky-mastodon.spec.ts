@@ -1,7 +1,9 @@
 // Pay on the Bluesky and Mastodon stand-ins, on a post that links to a product page: it takes its
 // place without moving anything (it shows once its price arrives, after the Tip button is in
 // place), covers neither Tip nor any of the bar's controls nor the post's header and text, stays
-// inside its post, and is a named button the keyboard reaches and presses into hosted checkout.
+// inside its post, and is a named button the keyboard reaches and presses into hosted checkout;
+// it goes when the feed lets its post go (Bluesky unmounts the row, Mastodon renders it hidden)
+// and comes back with the post.
 // On Mastodon it follows Tip in the action bar; Bluesky's bar has no room left after Tip, so it
 // follows the timestamp in the header row.
 import type { BrowserContext, Locator } from '@playwright/test'
@@ -96,5 +98,24 @@ for (const site of SITES) {
     const checkout = context.waitForEvent('page')
     await feed.keyboard.press('Enter')
     await expect(await checkout).toHaveURL(/\/c\/pay\/cs_/)
+  })
+}
+
+for (const site of SITES) {
+  test(`Pay on ${site.name} leaves with its post when the feed lets the post go, and comes back with it`, async ({ context, options }) => {
+    const pageUrl = await sellZine(context, options)
+    const feed = await context.newPage()
+    await feed.goto(await site.serve(context, pageUrl), { waitUntil: 'domcontentloaded' })
+    const pay = feed.locator('tipline-pay').getByRole('button', { name: `Pay $15.00 for ${ZINE.title}` })
+    await expect(pay).toBeVisible()
+
+    // Far enough down that Bluesky unmounts the first post's row and Mastodon renders its article hidden.
+    await feed.evaluate(() => scrollTo(0, 3000))
+    await expect(feed.locator('tipline-pay')).toHaveCount(0)
+
+    await feed.evaluate(() => scrollTo(0, 0))
+    await expect(pay).toBeVisible()
+    await expect(feed.locator('tipline-pay')).toHaveCount(1)
+    await expect(feed.locator(site.post).filter({ has: feed.locator('tipline-pay') })).toHaveCount(1)
   })
 }
