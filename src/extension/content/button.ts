@@ -43,6 +43,8 @@ button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 :host([data-room]) { justify-content: flex-end; pointer-events: none; container-type: inline-size; margin-inline-start: 4px; }
 :host([data-room]) button { pointer-events: auto; }
 .icon { display: none; width: 16px; height: 16px; }
+/* Shortened to its icon, a tipped post's button still looks tipped: its coins filled. */
+:host([data-tipped]) .icon { fill: currentColor; fill-opacity: 0.4; }
 `
 
 /**
