@@ -3,7 +3,7 @@
 // Expected counts and (handle, post id) pairs were read out of the HTML by hand, not by the adapter.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved, routeSavedPage } from '../../src/devkit/sites/route.ts'
 
@@ -19,10 +19,13 @@ interface SavedPage {
   untipped: string[]
   /** The file's own markup nests the action bar inside the quoted post's box (a hand-made fixture). */
   barInsideQuoteBox?: true
+  /** The file keeps X's stylesheets, so its bars are laid out as on X (the snippets and the Article page stack them). */
+  laidOutAsOnX?: true
 }
 
 const PAGES: Record<string, SavedPage> = {
   'cpft-pr777-home-timeline-2025-11.html': {
+    laidOutAsOnX: true,
     posts: 20,
     theme: 'dark',
     tipped: [
@@ -33,6 +36,7 @@ const PAGES: Record<string, SavedPage> = {
     untipped: ['PaikCapital', 'enzo_gte'], // the reposter's link, the quoted author
   },
   'cpft-pr777-profile-badlogicgames.html': {
+    laidOutAsOnX: true,
     posts: 9,
     theme: 'dark',
     tipped: [
@@ -69,6 +73,7 @@ const PAGES: Record<string, SavedPage> = {
     untipped: [],
   },
   'twooter-home-timeline-2025-02.html': {
+    laidOutAsOnX: true,
     posts: 6,
     theme: 'dark',
     tipped: [
@@ -78,6 +83,25 @@ const PAGES: Record<string, SavedPage> = {
     ],
     untipped: [],
   },
+}
+
+/** "<handle>/<post id>: <control>" for each shown Tip button lying over one of its bar's own controls. */
+function coveredControls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await new Promise(requestAnimationFrame)
+    const boxOf = (el: Element) => el.getBoundingClientRect()
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+    return [...document.querySelectorAll('tipline-button')].flatMap((host) => {
+      const tip = boxOf(host.shadowRoot!.querySelector('button')!)
+      if (tip.width === 0 || host.parentElement === null) return []
+      return [...host.parentElement.querySelectorAll('button, a[href]')]
+        .filter((control) => {
+          const box = boxOf(control)
+          return box.width > 0 && meet(tip, box)
+        })
+        .map((control) => `${host.getAttribute('data-handle')}/${host.getAttribute('data-post-id')}: ${control.getAttribute('data-testid') ?? control.getAttribute('href')}`)
+    })
+  })
 }
 
 const savedFiles = existsSync(SAVED) ? readdirSync(SAVED).filter((file) => file.endsWith('.html')) : []
@@ -135,6 +159,12 @@ for (const [file, expected] of Object.entries(PAGES)) {
       expect(label).toBe('Tip')
     }
     expect(new Set(seen.map((s) => s.button.postId)).size).toBe(expected.posts)
+
+    // With X's own CSS, wide and in a narrow window, no shown button lies over any of its bar's controls.
+    for (const width of expected.laidOutAsOnX ? [1280, 500] : []) {
+      await page.setViewportSize({ width, height: 900 })
+      expect(await coveredControls(page), `at ${width}px`).toEqual([])
+    }
     await page.close()
   })
 }
