@@ -24,14 +24,15 @@ export interface FeedRow<Person> {
 /** Links put in posts, by post index: each post at an index ends its text with that address. */
 export type FeedLinks = Readonly<Record<number, string>>
 
-const ENGLISH = [
+/** What the stand-ins' people write, in turn (every site's stand-in shares them). */
+export const ENGLISH = [
   'Finished the first draft of the essay on tide pools. Feedback welcome.',
   'Notes on the analytical engine, part 3: loops are just cards that come back around.',
   'A bug is a moth until proven otherwise.',
   'Small tools, sharp edges, good coffee.',
   'What I learned shipping a browser extension to three stores.',
 ]
-const ARABIC = ['صباح الخير! كتبت اليوم عن البحر والذاكرة.', 'شكراً لكل من قرأ المقال الأخير ❤️']
+export const ARABIC = ['صباح الخير! كتبت اليوم عن البحر والذاكرة.', 'شكراً لكل من قرأ المقال الأخير ❤️']
 
 /** Which kind the row at index i is: fixed steps, so a test knows without reading the page. */
 export const feedKindAt = (i: number) => ({

@@ -1,5 +1,6 @@
 // The stand-in timeline's posts: invented authors and words, numeric ids like X's, and every kind
 // of post the adapter must handle, spread through the list at fixed steps so tests can predict them.
+import { ARABIC, ENGLISH, pick } from '../feed.ts'
 
 export interface StandInAuthor {
   handle: string
@@ -37,15 +38,6 @@ export const AUTHORS: readonly StandInAuthor[] = [
   { handle: 'quiet_kettle', name: 'Quiet Kettle' },
 ]
 
-const ENGLISH = [
-  'Finished the first draft of the essay on tide pools. Feedback welcome.',
-  'Notes on the analytical engine, part 3: loops are just cards that come back around.',
-  'A bug is a moth until proven otherwise.',
-  'Small tools, sharp edges, good coffee.',
-  'Thread: what I learned shipping a browser extension to three stores.',
-]
-const ARABIC = ['صباح الخير! كتبت اليوم عن البحر والذاكرة.', 'شكراً لكل من قرأ المقال الأخير ❤️']
-
 /** Which kind a post at index i is: fixed steps, so a test knows without reading the page. */
 export const kindAt = (i: number) => ({
   promoted: i % 13 === 7,
@@ -55,10 +47,6 @@ export const kindAt = (i: number) => ({
 })
 
 const FIRST_ID = 1_893_000_000_000_000_000n
-
-function pick<T>(list: readonly T[], i: number): T {
-  return list[i % list.length] as T
-}
 
 export function standInPosts(count: number): StandInPost[] {
   return Array.from({ length: count }, (_, i) => {
