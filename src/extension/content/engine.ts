@@ -56,7 +56,8 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
   /**
    * The host each post was given last. A post's stray button (its bar re-rendered elsewhere, or the
    * post turned into an ad) is found here rather than by searching the post: a live collection of
-   * the post's hosts cost a sixth of a pass, and the page paid again to keep it current.
+   * the post's hosts was among the costliest steps of a pass in traces, and the page paid again to
+   * keep it current.
    */
   const hostOfPost = new WeakMap<Element, Element>()
   /** The controls each bar's button was last hung between, named already. */
