@@ -108,6 +108,16 @@ export type Theme = 'light' | 'dark'
 /** Tip sits under a post; Send sits in a profile's header and pays the person, no post involved. */
 export type ButtonKind = 'tip' | 'send'
 
+/** Our Tip (or Send) button among the element's children, if it has one: usually the last, where it was put. */
+export function tipHostIn(parent: Element): Element | undefined {
+  const last = parent.lastElementChild
+  if (last?.localName === TIP_BUTTON_TAG) return last
+  // An index loop: iterating an HTMLCollection with for-of costs a microsecond per bar.
+  const { children } = parent
+  for (let i = 0; i < children.length; i++) if (children[i]?.localName === TIP_BUTTON_TAG) return children[i]
+  return undefined
+}
+
 /** Light or dark from the page's own background colour, the way the site itself themes. */
 export function pageTheme(doc: Document = document): Theme {
   const colour = [doc.body, doc.documentElement]

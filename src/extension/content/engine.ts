@@ -3,7 +3,7 @@
 // the reader has tipped that post already; on a profile page, one Send button in its header.
 import type { PostRef } from '../../shared/messages.ts'
 import type { SiteAdapter } from './site-adapter.ts'
-import { BAR_END, pageTheme, ROOM_START, TIP_BUTTON_TAG, TipButton, type Theme } from './button.ts'
+import { BAR_END, pageTheme, ROOM_START, TIP_BUTTON_TAG, tipHostIn, TipButton, type Theme } from './button.ts'
 
 export interface EngineOptions {
   signal: AbortSignal
@@ -111,22 +111,12 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     if (askTimer === 0 && !asking && waiting.length > 0) askTimer = window.setTimeout(askWaiting, ASK_EVERY_MS)
   }
 
-  /** Our button among the element's children, if it has one: usually the last, where it was put. */
-  const hostIn = (parent: Element): Element | undefined => {
-    const last = parent.lastElementChild
-    if (last?.localName === TIP_BUTTON_TAG) return last
-    // An index loop: iterating an HTMLCollection with for-of costs a microsecond per bar.
-    const { children } = parent
-    for (let i = 0; i < children.length; i++) if (children[i]?.localName === TIP_BUTTON_TAG) return children[i]
-    return undefined
-  }
-
   /** On a profile page, one Send button in the header for the person; returns its host. */
   const syncProfile = (theme: Theme): Element | null => {
     const header = adapter.profileHeader?.(document)
     const person = header && adapter.readProfile?.(document, new URL(location.href))
     if (!header || !person) return null
-    const host = hostIn(header)
+    const host = tipHostIn(header)
     const existing = host && buttons.get(host)
     if (existing) {
       existing.update(person, theme)
@@ -146,7 +136,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     const bar = adapter.actionBar(el)
     const post = bar && adapter.readPost(el)
     // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
-    const host = bar && hostIn(bar)
+    const host = bar && tipHostIn(bar)
     // The post's last host sits where the post no longer puts its bar; a host under what is no longer tippable (an ad) goes too.
     const had = hostOfPost.get(el)
     if (had !== undefined && had !== host) had.remove()

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill'
 import type { Messages } from '../../shared/messages.ts'
 import { send } from '../send.ts'
-import { pageTheme, TIP_BUTTON_TAG } from './button.ts'
+import { pageTheme, tipHostIn } from './button.ts'
 import { productIdOfLink } from './product-link.ts'
 import { attachStyledShadow } from './shadow.ts'
 import type { SiteAdapter } from './site-adapter.ts'
@@ -119,7 +119,7 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
     for (const host of shown) if (post.contains(host)) existing = host
     const productId = productOf(post)
     const bar = productId && adapter.actionBar(post)
-    const tip = bar && [...bar.children].find((child) => child.localName === TIP_BUTTON_TAG)
+    const tip = bar && tipHostIn(bar)
     if (!productId || !bar || !tip) {
       existing?.remove()
       return null
