@@ -34,8 +34,17 @@ export function stripScripts(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*\/>/gi, '')
 }
 
-export const fulfilHtml = (route: Route, html: string) =>
-  route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+export const fulfilHtml = (route: Route, html: string, headers: Record<string, string> = {}) =>
+  route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html })
+
+/**
+ * Headers that make a page cross-origin isolated. Its clock then reads to 5 µs instead of 100 µs:
+ * only a benchmark wants that, to time passes shorter than the coarse clock's step.
+ */
+export const CROSS_ORIGIN_ISOLATED = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+} as const
 
 /** A site's public API answer, as a stand-in gives it. */
 export interface JsonAnswer {

@@ -1,6 +1,6 @@
 // The X stand-in: a home timeline at https://x.com/home, post pages at /<handle>/status/<id>, and
 // each author's profile at /<handle>: the profile header above their posts.
-import { fulfilHtml, routeHosts, type Routable } from '../route.ts'
+import { CROSS_ORIGIN_ISOLATED, fulfilHtml, routeHosts, type Routable } from '../route.ts'
 import { AUTHORS, standInPosts, type StandInPost } from './posts.ts'
 import { timelineHtml, type UiLanguage } from './page.ts'
 import { profileHeaderHtml } from './profile.ts'
@@ -15,6 +15,8 @@ export interface XStandInOptions {
   language?: UiLanguage
   /** Links put in posts, by post index: a post sharing a Tipline product page, say. Shown as X shows them: through t.co, the address in the text. */
   links?: Readonly<Record<number, string>>
+  /** Serve pages cross-origin isolated, for a clock fine enough to time one engine pass (benchmarks). */
+  crossOriginIsolated?: boolean
 }
 
 const X_HOSTS = ['x.com', 'twitter.com'] as const
@@ -37,13 +39,14 @@ export async function routeXStandIn(context: Routable, options: XStandInOptions 
     return link ? { ...post, link } : post
   })
   const home = timelineHtml(posts, 'Home / X', options.language)
+  const headers = options.crossOriginIsolated ? CROSS_ORIGIN_ISOLATED : {}
   await routeHosts(context, X_HOSTS, async (url, route) => {
-    if (url.pathname === '/home') return fulfilHtml(route, home)
+    if (url.pathname === '/home') return fulfilHtml(route, home, headers)
     const detail = /^\/(\w+)\/status\/(\d+)$/.exec(url.pathname)
     const post = detail && posts.find((p) => p.id === detail[2] && p.author.handle === detail[1])
-    if (post) return fulfilHtml(route, timelineHtml([{ ...post, index: 0 }], `${post.author.name} on X`, options.language))
+    if (post) return fulfilHtml(route, timelineHtml([{ ...post, index: 0 }], `${post.author.name} on X`, options.language), headers)
     const author = AUTHORS.findIndex((a) => url.pathname === `/${a.handle}`)
-    if (author >= 0) return fulfilHtml(route, profileHtml(posts, author, options.language))
+    if (author >= 0) return fulfilHtml(route, profileHtml(posts, author, options.language), headers)
     return route.abort()
   })
 }
