@@ -16,7 +16,7 @@ export interface BlueskyStandInOptions {
   posts?: number
   /** Profile bios to show instead of the invented ones, by handle (a claim code, say). */
   descriptions?: Record<string, string>
-  /** Links put in posts, by post index: a post sharing a Tipline product page, say. */
+  /** Links put in posts, by post index: a post sharing a Tipline product page, say (on its own thread page too, focused there). */
   links?: FeedLinks
 }
 

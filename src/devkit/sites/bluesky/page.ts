@@ -1,10 +1,10 @@
 // Bluesky pages with the web app's markup structure (social-app, react-native-web: testIDs render
 // as data-testid; see shared/sites/bluesky/README.md): feed rows [data-testid="feedItem-by-<handle>"],
-// thread rows [data-testid="postThreadItem-by-<handle>"], PostMeta's display-name link, "@handle"
-// link and timestamp permalink, and the PostControls row (replyBtn, repostBtn, likeBtn, …) with no
-// testid of its own. Like the app's list, rows are mounted as they near the viewport and unmounted
-// when they leave it (a returning post is a new element), and the next page of the feed loads when
-// the end comes close.
+// thread rows [data-testid="postThreadItem-by-<handle>"] (the focused one dated on a line of its
+// own, unlinked), PostMeta's display-name link, "@handle" link and timestamp permalink, and the
+// PostControls row (replyBtn, repostBtn, likeBtn, …) with no testid of its own. Like the app's
+// list, rows are mounted as they near the viewport and unmounted when they leave it (a returning
+// post is a new element), and the next page of the feed loads when the end comes close.
 import type { BlueskyAuthor, BlueskyNotification, BlueskyPost } from './posts.ts'
 
 /** Height of every feed row, in CSS pixels: fixed, so the window of mounted rows is simple. */
@@ -31,6 +31,10 @@ main { width: 600px; margin: 0 auto; border-inline: 1px solid rgb(212, 219, 226)
 .controls { margin: 4px 0 10px; justify-content: space-between; max-width: 440px; }
 .controls button { all: unset; cursor: pointer; color: rgb(66, 87, 108); display: flex; gap: 4px; align-items: center; padding: 5px; }
 .anchor [data-testid="postText"] { font-size: 19px; }
+.anchor { cursor: auto; }
+.anchor .head { padding-bottom: 12px; }
+.details { padding-top: 12px; gap: 12px; align-items: flex-start; }
+.dateline { align-items: center; flex-wrap: wrap; gap: 8px; font-size: 13px; }
 .header { padding: 16px; border-bottom: 1px solid rgb(212, 219, 226); }
 .notification { padding: 12px 16px; border-bottom: 1px solid rgb(212, 219, 226); }
 svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; }
@@ -81,19 +85,29 @@ function reason(post) {
   const by = post.repostedBy;
   return by ? '<a href="' + profile(by) + '" role="link" class="css-146c3p1 reason" aria-label="Reposted by ' + esc(by.name) + '">Reposted by ' + esc(by.name) + '</a>' : '';
 }
-/** One post: a feed or thread row (testid null: a post inside a notification), or (anchor) a thread's focused post, dated but not linked. */
-function postHtml(testid, post, anchor) {
+const avatar = (author) => '<a href="' + profile(author) + '" class="css-175oi2r avatar" aria-hidden="true" tabindex="-1"><img data-testid="userAvatarImage" alt=""></a>';
+/** One post: a feed or thread row (testid null: a post inside a notification). */
+function postHtml(testid, post) {
   const id = testid ? ' data-testid="' + testid + '-by-' + esc(post.author.handle) + '"' : '';
-  return '<div role="link" tabindex="0" class="css-175oi2r' + (anchor ? ' anchor' : '') + '"' + id + '>'
+  return '<div role="link" tabindex="0" class="css-175oi2r"' + id + '>'
     + reason(post)
-    + '<div class="css-175oi2r row"><a href="' + profile(post.author) + '" class="css-175oi2r avatar" aria-hidden="true" tabindex="-1"><img data-testid="userAvatarImage" alt=""></a>'
-    + '<div class="css-175oi2r grow">' + meta(post.author, anchor ? null : post.rkey, post.createdAt) + text(post) + quote(post.quoted, post.createdAt)
-    + (anchor ? '<div class="css-146c3p1 muted">' + esc(post.createdAt) + '</div>' : '')
+    + '<div class="css-175oi2r row">' + avatar(post.author)
+    + '<div class="css-175oi2r grow">' + meta(post.author, post.rkey, post.createdAt) + text(post) + quote(post.quoted, post.createdAt)
     + controls(post) + '</div></div></div>';
+}
+// A thread's focused post (ThreadItemAnchor): not pressable, the author in a header row above a
+// full-width body, and its date unlinked on a line of its own after the text (ExpandedPostDetails:
+// a row in a column that aligns its children to the start, so the row is only as wide as the date).
+function anchorHtml(post) {
+  return '<div class="css-175oi2r anchor" data-testid="postThreadItem-by-' + esc(post.author.handle) + '">'
+    + '<div class="css-175oi2r row head">' + avatar(post.author) + '<div class="css-175oi2r grow">' + meta(post.author, null, post.createdAt) + '</div></div>'
+    + '<div class="css-175oi2r">' + text(post) + quote(post.quoted, post.createdAt)
+    + '<div class="css-175oi2r details"><div class="css-175oi2r row dateline"><div dir="auto" class="css-146c3p1 muted">' + esc(post.createdAt) + '</div></div></div>'
+    + controls(post) + '</div></div>';
 }
 function notificationHtml(n) {
   // A reply is the whole post (the app's Post, which has no testid) inside the notification row.
-  if (n.post) return '<div class="css-175oi2r" data-testid="feedItem-by-' + esc(n.author.handle) + '">' + postHtml(null, n.post, false) + '</div>';
+  if (n.post) return '<div class="css-175oi2r" data-testid="feedItem-by-' + esc(n.author.handle) + '">' + postHtml(null, n.post) + '</div>';
   const what = { like: 'liked your post', repost: 'reposted your post', follow: 'followed you' }[n.reason];
   return '<div role="link" tabindex="0" class="css-175oi2r notification" data-testid="feedItem-by-' + esc(n.author.handle) + '">'
     + '<a href="' + profile(n.author) + '" class="css-175oi2r avatar" aria-label="' + esc(n.author.name) + '"></a>'
@@ -103,8 +117,8 @@ function notificationHtml(n) {
 const view = PAGE.view;
 const root = document.querySelector('main');
 if (view === 'thread') {
-  root.insertAdjacentHTML('beforeend', PAGE.parents.map((p) => postHtml('postThreadItem', p, false)).join('')
-    + postHtml('postThreadItem', PAGE.anchor, true) + PAGE.replies.map((p) => postHtml('postThreadItem', p, false)).join(''));
+  root.insertAdjacentHTML('beforeend', PAGE.parents.map((p) => postHtml('postThreadItem', p)).join('')
+    + anchorHtml(PAGE.anchor) + PAGE.replies.map((p) => postHtml('postThreadItem', p)).join(''));
 } else if (view === 'notifications') {
   root.insertAdjacentHTML('beforeend', PAGE.notifications.map(notificationHtml).join(''));
 } else {
@@ -124,7 +138,7 @@ if (view === 'thread') {
     for (let i = first; i <= last; i++) {
       if (mounted.has(i)) continue;
       const template = document.createElement('template');
-      template.innerHTML = postHtml('feedItem', PAGE.posts[i], false);
+      template.innerHTML = postHtml('feedItem', PAGE.posts[i]);
       const row = template.content.firstElementChild;
       row.style.top = i * ROW_HEIGHT + 'px';
       list.append(row);
