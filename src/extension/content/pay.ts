@@ -46,14 +46,17 @@ interface Place {
 /**
  * A site whose bar has no room left beside the Tip button names a part of the post with room
  * beside it: before it (selectors.payBeside: X's "More" button, at the end of the header row), or
- * after it (selectors.payAfter: Bluesky's timestamp, after which the header row is empty): the
- * first in the post that belongs to no post nested in it.
+ * after it (selectors.payAfterLine: the end of a line of its own, such as the date line of
+ * Bluesky's focused post; selectors.payAfter: Bluesky's timestamp, after which the header row is
+ * empty). The first of these the post has, in that order, and the first match in the post that
+ * belongs to no post nested in it: a line is looked for before a timestamp, which may be a quoted
+ * post's.
  * Elsewhere Pay hangs on the far side of the Tip button from the bar's controls: before it where
  * Tip sits before the bar's named end, after it where Tip follows the bar's last control.
  */
 function placeFor(post: Element, bar: Element, tip: Element, adapter: SiteAdapter): Place {
-  const { post: postSelector = '*', payBeside, payAfter } = adapter.selectors
-  for (const [selector, side] of [[payBeside, 'before'], [payAfter, 'after']] as const) {
+  const { post: postSelector = '*', payBeside, payAfterLine, payAfter } = adapter.selectors
+  for (const [selector, side] of [[payBeside, 'before'], [payAfterLine, 'after'], [payAfter, 'after']] as const) {
     const anchor = selector ? post.querySelector(selector) : null
     if (anchor?.parentElement && anchor.closest(postSelector) === post) return { parent: anchor.parentElement, anchor, side }
   }

@@ -20,6 +20,16 @@ const selectors = {
    * room left once Tip follows its last control.
    */
   payAfter: 'a[href^="/profile/"][href*="/post/"]',
+  /**
+   * A thread's focused post (ThreadItemAnchor) has no timestamp link: its date sits on a line of
+   * its own after the text (ExpandedPostDetails, a row as wide as its contents), and Pay hangs
+   * after the line's last part (the date, or "Translate"). The line is a row led by a Text (the
+   * date), in a View after the one holding the post's text (its ContentHider), in the post's body,
+   * its last child. A reply row's last child holds its avatar and a column whose text sits a level
+   * deeper, so this matches only the focused post, and is looked for before a timestamp, which
+   * there could be a quoted post's. A guess from the app's source: no real capture exists.
+   */
+  payAfterLine: '[data-testid^="postThreadItem-by-"] > div:last-child > div:has(> [dir="auto"]) ~ div > div:has(> [dir="auto"]:first-child) > :last-child',
 } as const
 
 /**
