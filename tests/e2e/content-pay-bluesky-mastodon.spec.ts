@@ -5,10 +5,11 @@
 // it goes when the feed lets its post go (Bluesky unmounts the row, Mastodon renders it hidden)
 // and comes back with the post.
 // On Mastodon it follows Tip in the action bar; Bluesky's bar has no room left after Tip, so it
-// follows the timestamp in the header row.
+// follows the timestamp in the header row, and on a thread's focused post (whose date is not a
+// link) the date line, which ends in empty room.
 import type { BrowserContext, Locator } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
-import { routeBlueskyStandIn, shortUrl } from '../../src/devkit/sites/bluesky/index.ts'
+import { blueskyPosts, routeBlueskyStandIn, shortUrl } from '../../src/devkit/sites/bluesky/index.ts'
 import { routeMastodonStandIn } from '../../src/devkit/sites/mastodon/index.ts'
 import { boxesOf, countLayoutShifts, inside, layoutShift, overlap, sellZine, ZINE } from './pages/pay-post.ts'
 
@@ -36,13 +37,7 @@ const SITES: Site[] = [
     post: '[data-testid^="feedItem-by-"]',
     uncovered: '[data-testid$="Btn"], a[href^="/profile/"], [data-testid="postText"]',
     beforePay: (post) => post.locator('a[href*="/post/"]').first(),
-    async expectLink(post, pageUrl) {
-      // The whole address in the href; the text shortened as the composer wrote it into the post.
-      const link = post.getByTestId('postText').getByRole('link')
-      await expect(link).toHaveAttribute('href', pageUrl)
-      await expect(link).toHaveText(/^127\.0\.0\.1:\d+\/p\/.{10}\.\.\.$/)
-      await expect(link).toHaveText(shortUrl(pageUrl))
-    },
+    expectLink: expectBlueskyLink,
   },
   {
     name: 'Mastodon',
@@ -67,7 +62,35 @@ const SITES: Site[] = [
   },
 ]
 
-for (const site of SITES) {
+/** The first post of the feed, focused on its own thread page (one parent above it, two replies below). */
+const FOCUSED = blueskyPosts(1)[0]!
+
+const BLUESKY_THREAD: Site = {
+  name: "a Bluesky thread's focused post",
+  async serve(context, pageUrl) {
+    await routeBlueskyStandIn(context, { links: { 0: pageUrl } })
+    return `https://bsky.app/profile/${FOCUSED.author.handle}/post/${FOCUSED.rkey}`
+  },
+  post: '[data-testid^="postThreadItem-by-"]',
+  // The date line too: it is not a link on the focused post.
+  uncovered: '[data-testid$="Btn"], a[href^="/profile/"], [data-testid="postText"], [data-testid="contentHider-post"] ~ div [dir="auto"]',
+  beforePay: (post) => post.getByTestId('postText').getByRole('link'),
+  async expectLink(post, pageUrl) {
+    await expectBlueskyLink(post, pageUrl)
+    // The focused post: dated, but with no permalink of its own.
+    await expect(post.locator('a[href*="/post/"]')).toHaveCount(0)
+  },
+}
+
+/** The whole address in the href; the text shortened as the composer wrote it into the post. */
+async function expectBlueskyLink(post: Locator, pageUrl: string): Promise<void> {
+  const link = post.getByTestId('postText').getByRole('link')
+  await expect(link).toHaveAttribute('href', pageUrl)
+  await expect(link).toHaveText(/^127\.0\.0\.1:\d+\/p\/.{10}\.\.\.$/)
+  await expect(link).toHaveText(shortUrl(pageUrl))
+}
+
+for (const site of [...SITES, BLUESKY_THREAD]) {
   test(`Pay on ${site.name} takes its place without moving anything or covering the post, and works from the keyboard`, async ({ context, options }) => {
     const pageUrl = await sellZine(context, options)
     await context.addInitScript(countLayoutShifts)
