@@ -6,10 +6,10 @@
 // and comes back with the post.
 // On Mastodon it follows Tip in the action bar; Bluesky's bar has no room left after Tip, so it
 // follows the timestamp in the header row, and on a thread's focused post (whose date is not a
-// link) the date line, which ends in empty room.
+// link) the date line, which ends in empty room, even where the post quotes another.
 import type { BrowserContext, Locator } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
-import { blueskyPosts, routeBlueskyStandIn, shortUrl } from '../../src/devkit/sites/bluesky/index.ts'
+import { blueskyPosts, routeBlueskyStandIn, shortUrl, type BlueskyPost } from '../../src/devkit/sites/bluesky/index.ts'
 import { routeMastodonStandIn } from '../../src/devkit/sites/mastodon/index.ts'
 import { boxesOf, countLayoutShifts, inside, layoutShift, overlap, sellZine, ZINE } from './pages/pay-post.ts'
 
@@ -62,25 +62,36 @@ const SITES: Site[] = [
   },
 ]
 
-/** The first post of the feed, focused on its own thread page (one parent above it, two replies below). */
-const FOCUSED = blueskyPosts(1)[0]!
-
-const BLUESKY_THREAD: Site = {
-  name: "a Bluesky thread's focused post",
-  async serve(context, pageUrl) {
-    await routeBlueskyStandIn(context, { links: { 0: pageUrl } })
-    return `https://bsky.app/profile/${FOCUSED.author.handle}/post/${FOCUSED.rkey}`
-  },
-  post: '[data-testid^="postThreadItem-by-"]',
-  // The date line too: it is not a link on the focused post.
-  uncovered: '[data-testid$="Btn"], a[href^="/profile/"], [data-testid="postText"], [data-testid="contentHider-post"] ~ div [dir="auto"]',
-  beforePay: (post) => post.getByTestId('postText').getByRole('link'),
-  async expectLink(post, pageUrl) {
-    await expectBlueskyLink(post, pageUrl)
-    // The focused post: dated, but with no permalink of its own.
-    await expect(post.locator('a[href*="/post/"]')).toHaveCount(0)
-  },
+/**
+ * A post of the feed focused on its own thread page (one parent above it, two replies below). Its
+ * own date is not a link; a quoted post's is, and must not draw Pay into the quote.
+ */
+function blueskyThread(name: string, focused: BlueskyPost): Site {
+  return {
+    name,
+    async serve(context, pageUrl) {
+      await routeBlueskyStandIn(context, { links: { [focused.index]: pageUrl } })
+      return `https://bsky.app/profile/${focused.author.handle}/post/${focused.rkey}`
+    },
+    post: '[data-testid^="postThreadItem-by-"]',
+    // A quoted post's card, and the date line: it is not a link on the focused post.
+    uncovered: '[data-testid$="Btn"], a[href^="/profile/"], [data-testid="postText"], [aria-label^="Post by"], [data-testid="contentHider-post"] ~ div [dir="auto"]',
+    // The product link, or the quoted post's timestamp after it: the post's last link.
+    beforePay: (post) => post.getByRole('link').last(),
+    async expectLink(post, pageUrl) {
+      await expectBlueskyLink(post, pageUrl)
+      // The focused post: no permalink of its own, only a quoted post's.
+      await expect(post.locator(`a[href$="/post/${focused.rkey}"]`)).toHaveCount(0)
+      await expect(post.locator('a[href*="/post/"]')).toHaveCount(focused.quoted ? 1 : 0)
+    },
+  }
 }
+
+const FEED = blueskyPosts(10)
+const BLUESKY_THREADS = [
+  blueskyThread("a Bluesky thread's focused post", FEED.find((post) => !post.quoted && !post.repostedBy)!),
+  blueskyThread("a Bluesky thread's focused post that quotes another", FEED.find((post) => post.quoted)!),
+]
 
 /** The whole address in the href; the text shortened as the composer wrote it into the post. */
 async function expectBlueskyLink(post: Locator, pageUrl: string): Promise<void> {
@@ -90,7 +101,7 @@ async function expectBlueskyLink(post: Locator, pageUrl: string): Promise<void> 
   await expect(link).toHaveText(shortUrl(pageUrl))
 }
 
-for (const site of [...SITES, BLUESKY_THREAD]) {
+for (const site of [...SITES, ...BLUESKY_THREADS]) {
   test(`Pay on ${site.name} takes its place without moving anything or covering the post, and works from the keyboard`, async ({ context, options }) => {
     const pageUrl = await sellZine(context, options)
     await context.addInitScript(countLayoutShifts)
