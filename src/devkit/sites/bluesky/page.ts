@@ -33,6 +33,7 @@ main { width: 600px; margin: 0 auto; border-inline: 1px solid rgb(212, 219, 226)
 .anchor [data-testid="postText"] { font-size: 19px; }
 .anchor { cursor: auto; }
 .anchor .head { padding-bottom: 12px; }
+.anchor .name { font-size: 17px; font-weight: 700; }
 .details { padding-top: 12px; gap: 12px; align-items: flex-start; }
 .dateline { align-items: center; flex-wrap: wrap; gap: 8px; font-size: 13px; }
 .header { padding: 16px; border-bottom: 1px solid rgb(212, 219, 226); }
@@ -95,12 +96,18 @@ function postHtml(testid, post) {
     + '<div class="css-175oi2r grow">' + meta(post.author, post.rkey, post.createdAt) + text(post) + quote(post.quoted, post.createdAt)
     + controls(post) + '</div></div></div>';
 }
-// A thread's focused post (ThreadItemAnchor): not pressable, the author in a header row above a
-// full-width body, and its date unlinked on a line of its own after the text (ExpandedPostDetails:
-// a row in a column that aligns its children to the start, so the row is only as wide as the date).
+// A thread's focused post (ThreadItemAnchor): not pressable; a header row with the avatar and one
+// link to the author (labelled with the name, holding the name and "@handle" lines: no PostMeta)
+// above a full-width body; its date unlinked on a line of its own after the text
+// (ExpandedPostDetails: a row in a column that aligns its children to the start, so the row is only
+// as wide as the date).
 function anchorHtml(post) {
-  return '<div class="css-175oi2r anchor" data-testid="postThreadItem-by-' + esc(post.author.handle) + '">'
-    + '<div class="css-175oi2r row head">' + avatar(post.author) + '<div class="css-175oi2r grow">' + meta(post.author, null, post.createdAt) + '</div></div>'
+  const author = post.author;
+  return '<div class="css-175oi2r anchor" data-testid="postThreadItem-by-' + esc(author.handle) + '">'
+    + '<div class="css-175oi2r row head">' + avatar(author)
+    + '<a href="' + profile(author) + '" role="link" aria-label="' + esc(author.name) + '" class="css-175oi2r grow"><div class="css-175oi2r">'
+    + '<div class="css-175oi2r row"><div dir="auto" class="css-146c3p1 name">' + esc(author.name) + '</div></div>'
+    + '<div dir="auto" class="css-146c3p1 muted">@' + esc(author.handle) + '</div></div></a></div>'
     + '<div class="css-175oi2r">' + text(post) + quote(post.quoted, post.createdAt)
     + '<div class="css-175oi2r details"><div class="css-175oi2r row dateline"><div dir="auto" class="css-146c3p1 muted">' + esc(post.createdAt) + '</div></div></div>'
     + controls(post) + '</div></div>';

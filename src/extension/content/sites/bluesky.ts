@@ -77,11 +77,13 @@ function controlsRow(el: Element): Element | null {
 }
 
 function readAuthor(el: Element, handle: string): string | null | undefined {
+  const own = `@${handle}`
   for (const link of el.querySelectorAll<HTMLAnchorElement>(selectors.profileLink)) {
     const text = link.textContent?.trim() ?? ''
-    if (!text.startsWith('@')) continue
     // The row's testid names its author; a quoted post's handle link names someone else.
-    if (handleFromHref(link.getAttribute('href') ?? '') !== handle || text.slice(1).toLowerCase() !== handle) continue
+    if (handleFromHref(link.getAttribute('href') ?? '') !== handle || text.slice(-own.length).toLowerCase() !== own) continue
+    // A thread's focused post (ThreadItemAnchor) has no PostMeta: one link holds the name, then "@handle".
+    if (text.length > own.length) return text.slice(0, -own.length).trim().slice(0, 200) || null
     // PostMeta puts the display-name link beside the handle link, to the same profile (the
     // avatar's link goes there too, without text).
     const name = [...el.querySelectorAll(selectors.profileLink)]
