@@ -23,8 +23,8 @@ interface Site {
   uncovered: string
   /** The control just before Pay in the keyboard's order. */
   beforePay(post: Locator): Locator
-  /** The post links to pageUrl the way the site marks up a link in a post's text. */
-  expectLink(post: Locator, pageUrl: string): Promise<void>
+  /** The post is the one served with the link, and links to pageUrl the way the site marks up a link in a post's text. */
+  expectPost(post: Locator, pageUrl: string): Promise<void>
 }
 
 const SITES: Site[] = [
@@ -37,7 +37,7 @@ const SITES: Site[] = [
     post: '[data-testid^="feedItem-by-"]',
     uncovered: '[data-testid$="Btn"], a[href^="/profile/"], [data-testid="postText"]',
     beforePay: (post) => post.locator('a[href*="/post/"]').first(),
-    expectLink: expectBlueskyLink,
+    expectPost: expectBlueskyLink,
   },
   {
     name: 'Mastodon',
@@ -48,7 +48,7 @@ const SITES: Site[] = [
     post: '.status[data-id]',
     uncovered: '.status__action-bar__button, .status__info a, .status__content',
     beforePay: (post) => post.locator('tipline-button').getByRole('button'),
-    async expectLink(post, pageUrl) {
+    async expectPost(post, pageUrl) {
       // The scheme hidden, 30 characters shown with an ellipsis after them, the rest hidden.
       const link = post.locator('.status__content a')
       await expect(link).toHaveAttribute('href', pageUrl)
@@ -78,10 +78,12 @@ function blueskyThread(name: string, focused: BlueskyPost): Site {
     uncovered: '[data-testid$="Btn"], a[href^="/profile/"], [data-testid="postText"], [aria-label^="Post by"], [data-testid="contentHider-post"] ~ div [dir="auto"]',
     // The product link, or the quoted post's timestamp after it: the post's last link.
     beforePay: (post) => post.getByRole('link').last(),
-    async expectLink(post, pageUrl) {
+    async expectPost(post, pageUrl) {
       await expectBlueskyLink(post, pageUrl)
-      // The focused post: no permalink of its own, only a quoted post's.
+      // The focused post: no permalink of its own, only a quoted post's; its author read from the
+      // one link that holds the name and the handle.
       await expect(post.locator(`a[href$="/post/${focused.rkey}"]`)).toHaveCount(0)
+      await expect(post.locator('tipline-button').getByRole('button')).toHaveAccessibleName(`Tip ${focused.author.name}`)
       await expect(post.locator('a[href*="/post/"]')).toHaveCount(focused.quoted ? 1 : 0)
     },
   }
@@ -111,7 +113,7 @@ for (const site of [...SITES, ...BLUESKY_THREADS]) {
     const post = feed.locator(site.post).filter({ has: feed.locator('tipline-pay') })
     const tip = post.locator('tipline-button').getByRole('button')
     const pay = post.locator('tipline-pay').getByRole('button', { name: `Pay $15.00 for ${ZINE.title}` })
-    await site.expectLink(post, pageUrl)
+    await site.expectPost(post, pageUrl)
     await expect(pay).toBeVisible()
     await expect(pay).toHaveText('Pay $15.00')
     await expect(feed.locator('tipline-pay')).toHaveCount(1)
