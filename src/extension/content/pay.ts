@@ -109,6 +109,8 @@ export function watchPayLinks(adapter: SiteAdapter, signal: AbortSignal): PayBut
 
   /** The product of the post's first own link that names one (a quoted post's links are its own). */
   const productOf = (post: Element): string | null => {
+    // Most posts link nowhere: one query settles them, where listing their links built an empty list to walk.
+    if (!post.querySelector(links)) return null
     for (const link of post.querySelectorAll<HTMLAnchorElement>(links)) {
       const productId = productIdOfLink(link, shortLink !== undefined && link.matches(shortLink), PRODUCT_PAGES)
       if (productId && postSelector && link.closest(postSelector) === post) return productId
