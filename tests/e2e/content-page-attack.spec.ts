@@ -40,6 +40,8 @@ test('a page script that clicks Tip, pokes at the panel and forges messages move
       frame.postMessage({ type: 'confirm', amount: 500 }, '*')
     }
     window.postMessage(forged, '*')
+    // The panel's frame says how tall it is; the page says so too, to squash it.
+    window.postMessage({ tipline: 'panel.height', height: 4 }, '*')
     let runtime: string
     try {
       const chromeApi = (globalThis as { chrome?: { runtime?: { sendMessage?: (id: string, message: unknown) => Promise<unknown> } } }).chrome
@@ -74,6 +76,10 @@ test('a page script that clicks Tip, pokes at the panel and forges messages move
   expect(attempts.frameDocuments).toEqual([])
   const realPanel = page.frames().find((frame) => /\/src\/extension\/panel\/index\.html#(?!forged-token)./.test(frame.url()))
   await expect(realPanel!.getByTestId('confirm')).toBeVisible()
+  // Neither the page's forged height nor its own panel copies (which post theirs) resized ours: it still fits its content.
+  const room = await realPanel!.evaluate(() => innerHeight - Math.ceil(document.getElementById('app')!.getBoundingClientRect().height))
+  expect(room).toBeGreaterThanOrEqual(0)
+  expect(room).toBeLessThanOrEqual(1)
   expect(attempts.runtime).not.toMatch(/^answered: .*"ok":true/)
   expect(attempts.ownFrameAdded).toBe(true)
 

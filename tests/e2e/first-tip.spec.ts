@@ -8,7 +8,13 @@ test('a tip under a post lowers the balance and reaches the creator', async ({ p
   await x.open()
   const post = x.post('nour_writes')
   await post.tip('2.00', 'Thanks for the thread')
-  await expect((await post.panel()).getByTestId('panel-status')).toContainText('$2.00')
+  const panel = await post.panel()
+  await expect(panel.getByTestId('panel-status')).toContainText('$2.00')
+  // While the tip is held the panel grows by its Undo, and its frame with it: nothing scrolls out of view.
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeVisible()
+  const overflow = () => panel.evaluate(() => document.documentElement.scrollHeight - innerHeight)
+  // Within the 5 s hold: afterwards the panel shrinks again and would pass without a fit.
+  await expect.poll(overflow, { timeout: 3_000, message: 'panel content taller than its frame while the tip is held' }).toBeLessThanOrEqual(0)
 
   await expect(popup.balance).toHaveText('$8.00')
   // Nobody has claimed @nour_writes yet: the popup says the tip waits, and for how long.

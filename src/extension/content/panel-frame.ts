@@ -3,16 +3,18 @@
 // background answers with a one-time token that the panel page redeems.
 import browser from 'webextension-polyfill'
 import type { ContentCommand, PostRef } from '../../shared/messages.ts'
+import { isPanelHeight } from '../../shared/panel-height.ts'
 import { send } from '../send.ts'
 import { attachStyledShadow } from './shadow.ts'
 
 const PANEL_PAGE = 'src/extension/panel/index.html'
 const WIDTH = 320
-const HEIGHT = 360
+/** Until the panel says how tall its content is. */
+const FIRST_HEIGHT = 360
 const MARGIN = 8
 
 const STYLE = `
-:host { all: initial; position: fixed; z-index: 2147483647; width: ${WIDTH}px; height: ${HEIGHT}px; }
+:host { all: initial; position: fixed; z-index: 2147483647; width: ${WIDTH}px; height: ${FIRST_HEIGHT}px; }
 iframe { border: none; width: 100%; height: 100%; border-radius: 16px; color-scheme: normal;
   box-shadow: 0 8px 28px rgba(0, 0, 0, 0.28); background: transparent; }
 `
@@ -20,17 +22,23 @@ iframe { border: none; width: 100%; height: 100%; border-radius: 16px; color-sch
 interface OpenPanel {
   token: string
   host: HTMLElement
+  frame: HTMLIFrameElement
   /** The button it opened from, where focus goes back when the panel closes. */
   anchor: HTMLElement
 }
 
-/** Below the button if it fits, else above; always inside the viewport. */
-function place(host: HTMLElement, anchor: DOMRect): void {
-  const below = anchor.bottom + MARGIN + HEIGHT <= innerHeight
-  const top = below ? anchor.bottom + MARGIN : Math.max(MARGIN, anchor.top - MARGIN - HEIGHT)
+/**
+ * Below the button if it fits, else above; always inside the viewport. Taller than the viewport
+ * allows, it is cut to fit and the panel scrolls inside.
+ */
+function place(host: HTMLElement, anchor: DOMRect, wanted = FIRST_HEIGHT): void {
+  const height = Math.min(wanted, innerHeight - 2 * MARGIN)
+  const below = anchor.bottom + MARGIN + height <= innerHeight
+  const top = below ? anchor.bottom + MARGIN : Math.max(MARGIN, anchor.top - MARGIN - height)
   const left = Math.min(Math.max(MARGIN, anchor.right - WIDTH), innerWidth - WIDTH - MARGIN)
   host.style.top = `${top}px`
   host.style.left = `${Math.max(MARGIN, left)}px`
+  host.style.height = `${height}px`
 }
 
 type PanelRemove = Extract<ContentCommand, { type: 'panel.remove' }>
@@ -62,6 +70,14 @@ export class PanelFrames {
       if (this.open && !event.composedPath().includes(this.open.host)) this.close()
     }
     window.addEventListener('pointerdown', onPointerDown, { capture: true, signal })
+    // Only the open panel's own frame, at the extension's origin, sizes it: the page can post the same words.
+    const panelOrigin = new URL(browser.runtime.getURL('')).origin
+    const onMessage = (event: MessageEvent) => {
+      const open = this.open
+      if (!open || event.source !== open.frame.contentWindow || event.origin !== panelOrigin || !isPanelHeight(event.data)) return
+      place(open.host, open.anchor.getBoundingClientRect(), event.data.height)
+    }
+    window.addEventListener('message', onMessage, { signal })
   }
 
   /** Open the panel for a post next to its button; only one panel exists at a time. */
@@ -88,7 +104,7 @@ export class PanelFrames {
     // Focus goes into the panel, as into a dialog, so a keyboard user carries on there.
     frame.addEventListener('load', () => frame.focus(), { once: true })
     document.documentElement.append(host)
-    this.open = { token, host, anchor }
+    this.open = { token, host, frame, anchor }
   }
 
   /**

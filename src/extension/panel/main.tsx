@@ -2,6 +2,7 @@
 // background gave the Tip button (in the URL's hash); a page embedding the panel itself has none.
 import { render } from 'preact'
 import '../ui/style.css'
+import { panelHeight } from '../../shared/panel-height.ts'
 import { applyDocumentLocale, t } from '../i18n.ts'
 import { TipPanel } from './TipPanel.tsx'
 
@@ -10,6 +11,8 @@ const token = location.hash.slice(1)
 const app = document.getElementById('app')!
 if (token) {
   render(<TipPanel token={token} />, app)
+  // The frame over the post is as tall as what the panel shows now: the form, then the held tip and its Undo.
+  if (parent !== window) new ResizeObserver(() => parent.postMessage(panelHeight(app.getBoundingClientRect().height), '*')).observe(app)
 } else {
   render(
     <main class="panel">
