@@ -8,6 +8,7 @@ import type { ClaimStarted } from './api.ts'
 import { ProductRequest, type Order, type Product } from './api.ts'
 import { SelectorMissReport } from './selector-health.ts'
 import { SettingsUpdate, type Settings } from './settings.ts'
+import { EXCERPT_MAX_LENGTH, languageTag } from './post-excerpt.ts'
 
 /** A post as the content script read it from the page: attacker-written, so validated. */
 export const PostRef = z.object({
@@ -16,6 +17,13 @@ export const PostRef = z.object({
   postId: z.string().max(100).nullable(),
   postUrl: PostUrl.nullable(),
   displayName: z.string().max(200).nullable(),
+  /** The post's first words and their language, for the panel; read when the reader opens it, and only for a post. */
+  excerpt: z
+    .object({
+      text: z.string().min(1).max(EXCERPT_MAX_LENGTH),
+      lang: z.string().refine((tag) => languageTag(tag) === tag).nullable(),
+    })
+    .optional(),
 })
 export type PostRef = z.infer<typeof PostRef>
 

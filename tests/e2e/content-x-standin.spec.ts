@@ -142,6 +142,8 @@ test('Tip asks the background to open a panel for exactly that post', async () =
           postId: post.id,
           postUrl: `https://x.com/${post.author.handle}/status/${post.id}`,
           displayName: post.author.name,
+          // A repost: the original's words, read as Tip was pressed.
+          excerpt: { text: post.text, lang: post.lang },
         },
       },
     })

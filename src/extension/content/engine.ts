@@ -128,6 +128,13 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     return button.host
   }
 
+  /** A post's Tip opens the panel with the post's first words, read now rather than in every pass. */
+  const tipPost = (post: PostRef, host: HTMLElement) => {
+    const el = adapter.postAround(host)
+    const excerpt = el && adapter.readExcerpt?.(el)
+    options.onTip(excerpt ? { ...post, excerpt } : post, host)
+  }
+
   /**
    * Attach, re-point or remove the button of one post; returns whether a button now shows a post it
    * did not show before. unasked collects post ids to ask the tipped question about.
@@ -149,7 +156,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     if (button) {
       button.update(post, theme)
     } else {
-      button = new TipButton(post, theme, options.onTip)
+      button = new TipButton(post, theme, tipPost)
       // A site that names where its bar has room gets the button there; otherwise after the last control.
       button.hang(adapter.barEnd ? 'before' : 'after', adapter.barRoomStart !== undefined)
       buttons.set(button.host, button)

@@ -2,6 +2,7 @@
 // (sites/<site>.ts): the engine never names a site or a selector.
 import type { SiteId } from '../../shared/api.ts'
 import type { PostRef } from '../../shared/messages.ts'
+import type { PostExcerpt } from '../../shared/post-excerpt.ts'
 
 export interface SiteAdapter {
   id: SiteId
@@ -14,6 +15,8 @@ export interface SiteAdapter {
   postAround(el: Element): Element | null
   /** The post's author and permalink as the page shows them, or null if it is not tippable. Asked only about a post whose actionBar was found. */
   readPost(el: Element): PostRef | null
+  /** The post's own first words and their language, for the tip panel (not a quoted post's); asked only when the reader opens it. */
+  readExcerpt?(el: Element): PostExcerpt | null
   /** The row of reply/repost/like buttons the Tip button joins. */
   actionBar(el: Element): Element | null
   /** The bar's child the Tip button sits just before, in the room the site leaves there; without it, the button follows the bar's last control. */

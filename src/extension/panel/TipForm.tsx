@@ -17,6 +17,7 @@ import { topupFor } from '../ui/topup-amounts.ts'
 import { useAmountChoice } from '../ui/use-amount-choice.ts'
 import { errorWords } from '../ui/words.ts'
 import { BudgetQuestionPrompt } from './BudgetQuestion.tsx'
+import { PostExcerpt } from './PostExcerpt.tsx'
 import { recipientName } from './recipient.ts'
 import { planTip, type TipPlan } from './tip-plan.ts'
 import { TipProgress } from './TipProgress.tsx'
@@ -128,6 +129,7 @@ export function TipForm({ token, context, currency, onDone }: TipFormProps) {
             </>
           )}
         </p>
+        <PostExcerpt post={post} />
       </div>
       <AmountPicker
         legend={t('tipAmountLegend')}

@@ -3,7 +3,8 @@
 // as data-testid. tests/e2e/content-bluesky-standin.spec.ts runs the adapter against the stand-in.
 import type { PostRef } from '../../../shared/messages.ts'
 import type { SiteAdapter } from '../site-adapter.ts'
-import { outermost } from './outermost.ts'
+import { excerptOf } from '../excerpt.ts'
+import { outermost, ownMatch } from './nesting.ts'
 
 const selectors = {
   /** Feed, profile and thread rows; the suffix is the author's handle (a repost's too). */
@@ -13,6 +14,10 @@ const selectors = {
   reply: '[data-testid="replyBtn"]',
   /** The author's handle link ("@nour.example.com"); "Reposted by" links to the reposter without an "@". */
   profileLink: 'a[href^="/profile/"]:not([href*="/post/"])',
+  /** The post's text (RichText); the app sets no lang on it, so a Bluesky excerpt names its language only if the page does. */
+  postText: '[data-testid="postText"]',
+  /** A quoted post's embed, a link to it; the feed row itself is one too. */
+  quoteBox: '[role="link"]',
   /** The timestamp link; a quoted post's own permalink comes later in the row, after the text. */
   permalink: 'a[href^="/profile/"][href*="/post/"]',
   /**
@@ -137,6 +142,8 @@ export const bluesky: SiteAdapter = {
       displayName,
     }
   },
+
+  readExcerpt: (el) => excerptOf(ownMatch(el, selectors.postText, selectors.quoteBox)),
 
   actionBar: controlsRow,
 

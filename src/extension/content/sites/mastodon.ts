@@ -8,7 +8,8 @@
 // web address (LOCAL_DOMAIN ≠ WEB_DOMAIN) shows local accounts under the web host here.
 import type { PostRef } from '../../../shared/messages.ts'
 import type { SiteAdapter } from '../site-adapter.ts'
-import { outermost } from './outermost.ts'
+import { excerptOf } from '../excerpt.ts'
+import { outermost, ownMatch } from './nesting.ts'
 
 const selectors = {
   /** A status in a list (also inside article[data-id]), and the focused status of a thread. */
@@ -19,6 +20,8 @@ const selectors = {
   account: '.display-name__account',
   permalink: 'a.status__relative-time[href], a.detailed-status__datetime[href]',
   name: '.display-name__html',
+  /** The status's text with its lang, only while shown: behind a content warning it is hidden, and stays unread. */
+  postText: '.status__content__text--visible',
   /**
    * The action bar, even when empty (the saved reconstruction has empty ones): the Tip button
    * joins the row of reply, boost and favourite wherever that row is.
@@ -58,13 +61,7 @@ export function statusIdFromHref(href: string, base: string): string | null {
 }
 
 /** The first match under el that belongs to el itself, not to a status quoted inside it. */
-function own(el: Element, selector: string): Element | null {
-  for (const match of el.querySelectorAll(selector)) {
-    const quote = match.closest(selectors.quote)
-    if (!quote || !el.contains(quote)) return match
-  }
-  return null
-}
+const own = (el: Element, selector: string) => ownMatch(el, selector, selectors.quote)
 
 export const mastodon: SiteAdapter = {
   id: 'mastodon',
@@ -97,6 +94,8 @@ export const mastodon: SiteAdapter = {
       displayName: name ? name.slice(0, 200) : null,
     }
   },
+
+  readExcerpt: (el) => excerptOf(own(el, selectors.postText)),
 
   actionBar: (el) => own(el, selectors.actionBar),
 

@@ -2,7 +2,8 @@
 // the saved pages in shared/sites/x, which tests/e2e/content-x-real-pages.spec.ts runs against.
 import type { PostRef } from '../../../shared/messages.ts'
 import type { SiteAdapter } from '../site-adapter.ts'
-import { outermost } from './outermost.ts'
+import { excerptOf } from '../excerpt.ts'
+import { outermost, ownMatch } from './nesting.ts'
 
 const selectors = {
   post: 'article[data-testid="tweet"]',
@@ -19,6 +20,10 @@ const selectors = {
   barRoomStart: 'a[href$="/analytics"]',
   /** Pay hangs before the header's "More" button, in the room the header row leaves: the bar has none left beside Tip. */
   payBeside: '[data-testid="caret"]',
+  /** The post's text, with its language in lang; a quoted post's comes later, in the quote's box. */
+  postText: '[data-testid="tweetText"]',
+  /** A quoted post's box: a link to it around its author, time and text. */
+  quoteBox: '[role="link"]',
   /** Links X sends through t.co: each one's text is the whole address it stands for (product-link.ts reads it). */
   shortLink: 'a[href^="https://t.co/"]',
   /** Spans that may carry the ad label ("Ad" in the header since 2025, "Promoted" before); only leaves count. */
@@ -148,6 +153,8 @@ export const x: SiteAdapter = {
     if (!pathname || !handle || !postId) return null
     return { site: 'x', handle, postId, postUrl: `https://x.com${pathname}`, displayName: displayNameOf(el) }
   },
+
+  readExcerpt: (el) => excerptOf(ownMatch(el, selectors.postText, selectors.quoteBox)),
 
   actionBar,
 

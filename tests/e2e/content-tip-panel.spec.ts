@@ -1,0 +1,109 @@
+// What the tip panel shows of the post it opened for, read from the page when the reader presses
+// Tip: the post's own first words (never a quoted post's), in the post's language, so a right-to-left
+// post reads right to left; and a frame as tall as the panel's content.
+import type { Frame, Page } from '@playwright/test'
+import { BLUESKY_ROW_HEIGHT, blueskyPosts } from '../../src/devkit/sites/bluesky/index.ts'
+import { mastodonStatuses } from '../../src/devkit/sites/mastodon/index.ts'
+import { standInPosts } from '../../src/devkit/sites/x/posts.ts'
+import { expect, test } from './fixtures.ts'
+import { escapeTipPanel } from './pages/tip-panel.ts'
+
+const PANEL_PAGE = '/src/extension/panel/index.html'
+
+/** Presses Tip under the post with this id and returns the panel it opens (the only one on the page). */
+async function openPanel(page: Page, postId: string): Promise<Frame> {
+  await page.locator(`tipline-button[data-post-id="${postId}"]`).getByRole('button').click()
+  let panel: Frame | undefined
+  await expect.poll(() => (panel = page.frames().find((frame) => frame.url().includes(PANEL_PAGE)))).toBeTruthy()
+  await expect(panel!.locator('#panel-title')).toBeVisible()
+  return panel!
+}
+
+async function closePanel(page: Page): Promise<void> {
+  await escapeTipPanel(page)
+  await expect.poll(() => page.frames().filter((frame) => frame.url().includes(PANEL_PAGE)).length).toBe(0)
+}
+
+/** The excerpt's words, its lang attribute and the direction it is laid out in. */
+function excerptIn(panel: Frame): Promise<{ text: string; lang: string | null; direction: string } | null> {
+  return panel.evaluate(() => {
+    const quote = document.querySelector('[data-testid="post-excerpt"]')
+    return quote && { text: quote.textContent ?? '', lang: quote.getAttribute('lang'), direction: getComputedStyle(quote).direction }
+  })
+}
+
+test('on X, the panel quotes the post it tips: its own words, in its language', async ({ context }) => {
+  const posts = standInPosts(300)
+  const plain = posts.find((p) => !p.quoted && !p.promoted && p.lang === 'en')!
+  const arabic = posts.find((p) => p.lang === 'ar' && !p.promoted && !p.quoted)!
+  const quoting = posts.find((p) => p.quoted && !p.promoted)!
+  const page = await context.newPage()
+  await page.setViewportSize({ width: 1000, height: 900 })
+  await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded' })
+
+  for (const [post, direction] of [
+    [plain, 'ltr'],
+    [arabic, 'rtl'],
+    [quoting, 'ltr'],
+  ] as const) {
+    await page.locator(`tipline-button[data-post-id="${post.id}"]`).scrollIntoViewIfNeeded()
+    const panel = await openPanel(page, post.id)
+    expect(await excerptIn(panel), `post #${post.index + 1}`).toEqual({ text: post.text, lang: post.lang, direction })
+    if (post.quoted) expect(post.text).not.toContain(post.quoted.text)
+    await closePanel(page)
+  }
+})
+
+test('on Mastodon, a boost quotes the boosted status, and a quote only the quoting one', async ({ context }) => {
+  const statuses = mastodonStatuses(300)
+  const boost = statuses.find((s) => s.boostedBy && !s.quoted)!
+  const quoting = statuses.find((s) => s.quoted && !s.boostedBy)!
+  const page = await context.newPage()
+  await page.setViewportSize({ width: 1000, height: 900 })
+  await page.goto('https://mastodon.social/home', { waitUntil: 'domcontentloaded' })
+
+  for (const status of [boost, quoting]) {
+    await page.locator(`tipline-button[data-post-id="${status.id}"]`).scrollIntoViewIfNeeded()
+    const panel = await openPanel(page, status.id)
+    expect((await excerptIn(panel))?.text, `status ${status.id}`).toBe(status.text)
+    expect((await excerptIn(panel))?.lang).toBe(status.lang)
+    await closePanel(page)
+  }
+})
+
+test('on Bluesky, a repost quotes the original post, and a quote only the quoting one', async ({ context }) => {
+  const posts = blueskyPosts(300)
+  const repost = posts.find((p) => p.repostedBy && !p.quoted)!
+  const quoting = posts.find((p) => p.quoted && !p.repostedBy)!
+  const page = await context.newPage()
+  await page.setViewportSize({ width: 1000, height: 900 })
+  await page.goto('https://bsky.app/', { waitUntil: 'domcontentloaded' })
+
+  for (const post of [repost, quoting]) {
+    await page.evaluate((y) => scrollTo(0, y), post.index * BLUESKY_ROW_HEIGHT)
+    const panel = await openPanel(page, post.rkey)
+    expect(await excerptIn(panel), `post #${post.index + 1}`).toEqual({ text: post.text, lang: post.lang, direction: 'ltr' })
+    await closePanel(page)
+  }
+})
+
+test("a profile's Send names the person and quotes no post", async ({ context }) => {
+  const page = await context.newPage()
+  await page.goto('https://x.com/nour_writes', { waitUntil: 'domcontentloaded' })
+  await page.locator('tipline-button[data-kind="send"]').getByRole('button').click()
+  let panel: Frame | undefined
+  await expect.poll(() => (panel = page.frames().find((frame) => frame.url().includes(PANEL_PAGE)))).toBeTruthy()
+  await expect(panel!.locator('#panel-title')).toContainText('Nour')
+  expect(await excerptIn(panel!)).toBeNull()
+})
+
+test('the panel frame is as tall as its content', async ({ context }) => {
+  const page = await context.newPage()
+  await page.setViewportSize({ width: 1000, height: 900 })
+  await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded' })
+  const panel = await openPanel(page, standInPosts(1)[0]!.id)
+  // Nothing of the panel is out of view, and the frame leaves no empty band under it.
+  const room = () => panel.evaluate(() => innerHeight - Math.ceil(document.getElementById('app')!.getBoundingClientRect().height))
+  await expect.poll(room).toBeGreaterThanOrEqual(0)
+  await expect.poll(room).toBeLessThanOrEqual(1)
+})
