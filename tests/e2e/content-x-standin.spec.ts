@@ -238,7 +238,7 @@ test('Tip fits the room after the views count: its text where there is room, its
   expect(wide.tip.right).toBeLessThanOrEqual(wide.bookmark.left)
   expect(wide.beforeButton).not.toBe('tipline-button')
 
-  // A narrower window: X's column, and with it the bar, shrink (below about 480px, even the icon has no room).
+  // A narrower window: X's column, and with it the bar, shrink (on X's own CSS, below about 400px even the icon has no room).
   await page.addStyleTag({ content: 'main { width: 500px !important; }' })
   await expect.poll(async () => (await firstBarLayout(page)).showsText).toBe(false)
   const narrow = await firstBarLayout(page)

@@ -21,27 +21,29 @@ export const ROOM_START = '--tipline-room-start'
 
 /** The button's text face: its width, measured off the page, decides when it shortens to the icon. */
 const FONT = '600 13px system-ui, sans-serif'
-/** The button's inline padding and borders around its text, in px (below). */
-const TEXT_INSET_PX = 2 * 12 + 2 * 1
+/** The button's inline margins in a room, padding and borders around its text, in px (below). */
+const TEXT_INSET_PX = 4 + 8 + 2 * 12 + 2 * 1
 
 const STYLE = `
 :host { display: flex; flex: 0 0 auto; align-items: center; margin-inline-start: 4px; }
-:host([data-kind="tip"]) { position: absolute; top: 0; bottom: 0; margin: 0 8px; inset-inline-end: 0; }
+/* The space beside the button is the button's margin, not the host's: shortened to its icon in a
+   narrow room, it gives that space up too (X's bar in a window about 400px wide). */
+:host([data-kind="tip"]) { position: absolute; top: 0; bottom: 0; margin: 0; inset-inline-end: 0; }
 button {
   all: unset; box-sizing: border-box; cursor: pointer; font: ${FONT}; line-height: 1;
   padding: 6px 12px; border-radius: 999px; border: 1px solid var(--line); color: var(--ink);
   background: transparent; white-space: nowrap;
 }
 /* As tall as the bar and no taller: the row keeps its height. */
-:host([data-kind="tip"]) button { display: inline-flex; align-items: center; height: 100%; min-height: 18px; padding-block: 0; }
+:host([data-kind="tip"]) button { display: inline-flex; align-items: center; height: 100%; min-height: 18px; padding-block: 0; margin-inline: 8px; }
 button:hover { background: var(--hover); }
 button:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
 :host([data-theme="light"]) { --ink: #0f1419; --line: #cfd9de; --hover: rgba(15, 20, 25, 0.06); }
 :host([data-theme="dark"]) { --ink: #e7e9ea; --line: #536471; --hover: rgba(231, 233, 234, 0.1); }
 /* Hung in a room between two controls: as wide as the room, the button at its end, and clicks
    anywhere else in the room go through to the page. */
-:host([data-room]) { justify-content: flex-end; pointer-events: none; container-type: inline-size; margin-inline-start: 4px; }
-:host([data-room]) button { pointer-events: auto; }
+:host([data-room]) { justify-content: flex-end; pointer-events: none; container-type: inline-size; }
+:host([data-room]) button { pointer-events: auto; margin-inline-start: 4px; }
 .icon { display: none; width: 16px; height: 16px; }
 /* Shortened to its icon, a tipped post's button still looks tipped: its coins filled. */
 :host([data-tipped]) .icon { fill: currentColor; fill-opacity: 0.4; }
@@ -97,7 +99,7 @@ function styleFor(kind: ButtonKind): string {
         ([state, text]) => `@container (width < ${textWidthPx(text)}px) {
   ${state} .label { display: none; }
   ${state} .icon { display: block; }
-  ${state} button { padding-inline: 4px; }
+  ${state} button { padding-inline: 4px; margin-inline: 0; border-width: 0; }
 }`,
       )
       .join('\n')
