@@ -29,7 +29,7 @@ export interface AskMeasureDetail {
 /** Mutation reports kept for the next pass; past this many, it looks at every post instead. */
 const MAX_REPORTS = 5_000
 
-/** How long posts found by passes wait to be asked about together; the "tipped" mark shows this much later at most. */
+/** The least time between two tipped questions; a post found after a quiet spell is asked about at once. */
 const ASK_EVERY_MS = 250
 
 export interface PassResult {
@@ -89,13 +89,16 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
   // A message to the background costs more than a whole pass (about half a millisecond in Chromium):
   // posts shown while one question waits or is on its way go together in the next, asked apart from
   // the pass that found them and at most once per ASK_EVERY_MS, so a long scroll sends a few dozen.
+  // After a quiet spell the next question goes in the task after the pass, so its marks show at once.
   let waiting: string[] = []
   let askTimer = 0
   let asking = false
+  let askedAt = Number.NEGATIVE_INFINITY
   const askWaiting = () => {
     askTimer = 0
     if (asking || options.signal.aborted || waiting.length === 0) return
-    const started = options.measure ? performance.now() : 0
+    const started = performance.now()
+    askedAt = started
     const batch = waiting
     waiting = []
     asking = true
@@ -108,7 +111,9 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
   }
   const askSoon = (postIds: string[]) => {
     for (const id of postIds) waiting.push(id)
-    if (askTimer === 0 && !asking && waiting.length > 0) askTimer = window.setTimeout(askWaiting, ASK_EVERY_MS)
+    if (askTimer === 0 && !asking && waiting.length > 0) {
+      askTimer = window.setTimeout(askWaiting, Math.max(0, askedAt + ASK_EVERY_MS - performance.now()))
+    }
   }
 
   /** On a profile page, one Send button in the header for the person; returns its host. */
