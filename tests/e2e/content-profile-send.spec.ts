@@ -46,3 +46,40 @@ test('the saved real profile page gets one Send button for its person, trusted o
   await expect(elsewhere.locator('tipline-button[data-kind="tip"]').first()).toBeAttached()
   await expect(elsewhere.locator('tipline-button[data-kind="send"]')).toHaveCount(0)
 })
+
+for (const site of [
+  { name: 'Bluesky', url: 'https://bsky.app/profile/ada.bsky.social', handle: 'ada.bsky.social', person: 'Ada Lovelace', actions: 'div:has(> [data-testid="followBtn"])' },
+  // A remote account, shown on this instance: it keeps its own domain.
+  { name: 'Mastodon', url: 'https://mastodon.social/@grace@hachyderm.io', handle: 'grace@hachyderm.io', person: 'Grace Hopper', actions: '.account__header__tabs__buttons' },
+]) {
+  test(`Send on a ${site.name} profile sits with Follow and opens the panel for the person`, async ({ context }) => {
+    const page = await context.newPage()
+    await page.goto(site.url, { waitUntil: 'domcontentloaded' })
+    const send = page.locator('tipline-button[data-kind="send"]')
+    await expect(send).toHaveCount(1)
+    await expect(page.locator(`${site.actions} > tipline-button[data-kind="send"]`)).toHaveCount(1)
+    await expect(send).toHaveAttribute('data-handle', site.handle)
+    await expect(send.getByRole('button', { name: `Send money to ${site.person}` })).toHaveText('Send')
+    // The person's own posts below keep their Tip buttons.
+    await expect(page.locator(`tipline-button[data-kind="tip"][data-handle="${site.handle}"]`).first()).toBeAttached()
+
+    await send.getByRole('button').click()
+    const panel = await new XPost(page, send).panel()
+    await expect(panel.locator('#panel-title')).toContainText(site.person)
+  })
+}
+
+test('a Mastodon profile header that shows another account than its address gets no Send', async ({ context }) => {
+  const page = await context.newPage()
+  // Before the content script looks, the header names @ada while the address is @nour's.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const acct = document.querySelector('.account__header__tabs__name small span')
+      if (acct && acct.textContent !== '@ada') acct.textContent = '@ada'
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto('https://mastodon.social/@nour', { waitUntil: 'domcontentloaded' })
+  await expect(page.locator('.account__header__tabs__name small')).toHaveText('@ada')
+  await expect(page.locator('tipline-button[data-kind="tip"]').first()).toBeAttached()
+  await expect(page.locator('tipline-button[data-kind="send"]')).toHaveCount(0)
+})

@@ -1,7 +1,7 @@
 // Reading a globally unique handle and a status id out of Mastodon's markup, and telling a
 // Mastodon page from any other page on an unknown host.
 import { describe, expect, test } from 'vitest'
-import { handleFromAccount, isMastodonPage, mastodon, statusIdFromHref } from '../../src/extension/content/sites/mastodon.ts'
+import { handleFromAccount, handleFromProfilePath, isMastodonPage, mastodon, statusIdFromHref } from '../../src/extension/content/sites/mastodon.ts'
 
 describe('handleFromAccount', () => {
   test.each([
@@ -27,6 +27,19 @@ describe('statusIdFromHref', () => {
 
   test.each(['/@nour', '/@nour/113524367112233445/reblogs', '/@nour/abc', '/tags/tipping', '/@a@b@c/1'])('%s is not a permalink', (href) =>
     expect(statusIdFromHref(href, base)).toBeNull(),
+  )
+})
+
+describe('handleFromProfilePath', () => {
+  test.each([
+    ['/@nour', 'nour@mastodon.social'],
+    ['/@nour/', 'nour@mastodon.social'],
+    ['/@bob@other.social', 'bob@other.social'],
+    ['/@bob%40other.social', 'bob@other.social'],
+  ])('%s → %s', (path, handle) => expect(handleFromProfilePath(path, 'mastodon.social')).toBe(handle))
+
+  test.each(['/@nour/113524367112233445', '/home', '/@', '/@nour@other.social@third.example', '/users/nour'])('%s is not a profile', (path) =>
+    expect(handleFromProfilePath(path, 'mastodon.social')).toBeNull(),
   )
 })
 

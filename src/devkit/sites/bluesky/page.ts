@@ -121,6 +121,17 @@ function notificationHtml(n) {
     + '<div class="css-146c3p1"><a href="' + profile(n.author) + '" role="link" style="font-weight:600">' + esc(n.author.name) + '</a> ' + what + '</div></div>';
 }
 
+// ProfileHeaderStandard: a row of actions (Follow, then the "More options" menu), then the display
+// name and, on a line of its own, the @handle (neither a link), then the description.
+function profileHeaderHtml(p) {
+  return '<div class="css-175oi2r header"><div class="css-175oi2r" style="flex-direction:row;justify-content:flex-end;gap:4px">'
+    + '<button type="button" data-testid="followBtn" aria-label="Follow ' + esc(p.handle) + '" class="css-175oi2r">Follow</button>'
+    + '<button type="button" data-testid="profileHeaderDropdownBtn" aria-label="More options" class="css-175oi2r">' + ${JSON.stringify(ICON)} + '</button></div>'
+    + '<div class="css-175oi2r"><div class="css-175oi2r" style="flex-direction:row"><div dir="auto" data-testid="profileHeaderDisplayName" class="css-146c3p1" style="font-size:22px;font-weight:700">' + esc(p.name) + '</div></div>'
+    + '<div class="css-175oi2r" style="flex-direction:row"><div dir="auto" class="css-146c3p1 muted">@' + esc(p.handle) + '</div></div></div>'
+    + '<div dir="auto" data-testid="profileHeaderDescription" class="css-146c3p1">' + esc(p.description) + '</div></div>';
+}
+
 const view = PAGE.view;
 const root = document.querySelector('main');
 if (view === 'thread') {
@@ -129,7 +140,7 @@ if (view === 'thread') {
 } else if (view === 'notifications') {
   root.insertAdjacentHTML('beforeend', PAGE.notifications.map(notificationHtml).join(''));
 } else {
-  if (PAGE.profile) root.insertAdjacentHTML('beforeend', '<div class="css-175oi2r header"><div style="font-size:22px;font-weight:700">' + esc(PAGE.profile.name) + '</div><div class="muted">@' + esc(PAGE.profile.handle) + '</div><div data-testid="profileHeaderDescription">' + esc(PAGE.profile.description) + '</div></div>');
+  if (PAGE.profile) root.insertAdjacentHTML('beforeend', profileHeaderHtml(PAGE.profile));
   root.insertAdjacentHTML('beforeend', '<div class="css-175oi2r feed"></div>');
   const list = root.querySelector('.feed');
   const mounted = new Map();

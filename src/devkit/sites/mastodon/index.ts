@@ -1,5 +1,5 @@
 // The Mastodon stand-in on any instance host (mastodon.social by default): the home timeline
-// (/home, /), status pages (/@<acct>/<id>), and the instance's public REST API for what handle
+// (/home, /), profiles (/@<acct>), status pages (/@<acct>/<id>), and the instance's public REST API for what handle
 // claims read, in Mastodon's own shapes: GET /api/v1/accounts/lookup?acct= and /api/v1/statuses/:id.
 import type { FeedLinks } from '../feed.ts'
 import { fulfilHtml, fulfilJson, routeHosts, type JsonAnswer, type Routable } from '../route.ts'
@@ -113,6 +113,13 @@ export function answerMastodonApi(url: URL, world: World): JsonAnswer {
 function pageFor(url: URL, world: World): string | null {
   if (url.pathname === '/' || url.pathname === '/home') {
     return mastodonHtml({ view: 'timeline', statuses: world.statuses }, `Home - ${world.host}`, world.host, 'Home')
+  }
+  const profile = /^\/@([^/]+)$/.exec(url.pathname)
+  const account = profile ? world.accounts.find((a) => acctOf(a) === decodeURIComponent(profile[1]!)) : undefined
+  if (account) {
+    // Its own statuses, as its profile's Posts tab lists them.
+    const statuses = world.statuses.filter((s) => s.account.id === account.id && !s.boostedBy).map((s, index) => ({ ...s, index }))
+    return mastodonHtml({ view: 'profile', account, statuses }, `${account.name} (@${acctOf(account)}) - ${world.host}`, world.host, 'Profile')
   }
   const page = /^\/@([^/]+)\/(\d+)$/.exec(url.pathname)
   const index = page ? world.statuses.findIndex((s) => s.id === page[2] && acctOf(s.account) === decodeURIComponent(page[1]!)) : -1

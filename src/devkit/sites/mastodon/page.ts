@@ -6,8 +6,10 @@
 // app's scrollable list, an article far from the viewport is re-rendered "hidden" (a stub of its
 // measured height, its status gone) and rendered anew when it comes back; more statuses load as
 // the end comes close. A status page shows the focused .detailed-status__wrapper with its
-// .detailed-status__action-bar between its ancestor and replies.
-import type { MastodonStatus } from './posts.ts'
+// .detailed-status__action-bar between its ancestor and replies. A profile (/@acct) puts the
+// account's header (.account__header: its buttons row with Follow, the name and @acct in the h1)
+// above the account's own statuses.
+import type { MastodonAccount, MastodonStatus } from './posts.ts'
 
 /** Statuses per page of the timeline, as the app asks for them. */
 export const MASTODON_PAGE_SIZE = 20
@@ -36,6 +38,13 @@ a { color: inherit; text-decoration: none; }
 .icon-button { all: unset; cursor: pointer; color: rgb(102, 102, 128); display: inline-flex; gap: 4px; align-items: center; }
 svg { width: 18px; height: 18px; fill: none; stroke: currentColor; stroke-width: 2; }
 .status__content a { color: rgb(86, 58, 204); }
+.account__header__tabs { display: flex; justify-content: space-between; align-items: flex-end; padding: 16px 16px 0; }
+.account__header__tabs__buttons { display: flex; gap: 8px; align-items: center; }
+.account__header__tabs__name { padding: 8px 16px; }
+.account__header__tabs__name h1 { margin: 0; font-size: 17px; }
+.account__header__tabs__name small { display: block; font-size: 14px; font-weight: 400; color: rgb(102, 102, 128); }
+.account__header__bio { padding: 0 16px 16px; border-bottom: 1px solid rgb(224, 222, 234); }
+.button { all: unset; cursor: pointer; padding: 6px 16px; border-radius: 4px; background: rgb(86, 58, 204); color: #fff; font-weight: 500; }
 .invisible { font-size: 0; line-height: 0; display: inline-block; width: 0; height: 0; position: absolute; }
 .ellipsis::after { content: "…"; }
 `
@@ -109,7 +118,18 @@ function detailedHtml(s) {
     + actionBar(s, 'detailed-status__action-bar', 'detailed-status__button') + '</div>';
 }
 
+// The app's account header: its name is HTML the server escaped, its bio the server's HTML.
+function accountHeaderHtml(a) {
+  return '<div class="account-timeline__header"><div class="account__header"><div class="account__header__image"><div class="account__header__info"></div></div>'
+    + '<div class="account__header__bar"><div class="account__header__tabs"><a class="avatar" href="/@' + esc(acct(a)) + '"><div class="account__avatar"></div></a>'
+    + '<div class="account__header__tabs__buttons"><button type="button" class="button logo-button">Follow</button>'
+    + '<button type="button" class="icon-button" title="Menu" aria-label="Menu">' + ICON + '</button></div></div>'
+    + '<div class="account__header__tabs__name"><h1><span>' + esc(a.name) + '</span> <small><span>@' + esc(acct(a)) + '</span></small></h1></div>'
+    + '<div class="account__header__extra"><div class="account__header__bio"><div class="account__header__content translate">' + a.note + '</div></div></div></div></div></div>';
+}
+
 const feed = document.querySelector('[role="feed"]');
+if (PAGE.view === 'profile') feed.insertAdjacentHTML('beforebegin', accountHeaderHtml(PAGE.account));
 if (PAGE.view === 'status') {
   feed.insertAdjacentHTML('beforeend', PAGE.ancestors.map(statusHtml).join('') + detailedHtml(PAGE.status) + PAGE.descendants.map(statusHtml).join(''));
 } else {
@@ -154,6 +174,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export type MastodonView =
   | { view: 'timeline'; statuses: MastodonStatus[] }
   | { view: 'status'; ancestors: MastodonStatus[]; status: MastodonStatus; descendants: MastodonStatus[] }
+  | { view: 'profile'; account: MastodonAccount; statuses: MastodonStatus[] }
 
 export function mastodonHtml(page: MastodonView, title: string, host: string, column: string): string {
   const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)

@@ -35,6 +35,14 @@ const selectors = {
    * there could be a quoted post's. A guess from the app's source: no real capture exists.
    */
   payAfterLine: '[data-testid^="postThreadItem-by-"] > div:last-child > div:has(> [dir="auto"]) ~ div > div:has(> [dir="auto"]:first-child) > :last-child',
+  /**
+   * A profile's row of actions (ProfileHeaderStandard): Follow or Unfollow, then "More options". On
+   * the reader's own profile it holds Edit Profile instead, and gets no Send.
+   */
+  profileActions: 'div:has(> [data-testid="followBtn"]), div:has(> [data-testid="unfollowBtn"])',
+  profileName: '[data-testid="profileHeaderDisplayName"]',
+  /** Leaves under the header: one of them is the "@handle" line (ProfileHeaderHandle has no testID). */
+  profileText: 'div:not(:has(*)), span:not(:has(*))',
 } as const
 
 /**
@@ -113,6 +121,22 @@ function readRkey(el: Element, handle: string): string | null {
   return null
 }
 
+/**
+ * The person a profile page is about: the handle in its address, trusted only while the header under
+ * the actions row shows that same "@handle" (during in-app navigation it may still show the last one).
+ */
+function readProfile(root: ParentNode, url: URL): PostRef | null {
+  const handle = handleFromHref(url.pathname)
+  const header = root.querySelector(selectors.profileActions)?.parentElement
+  if (!handle || !header) return null
+  const shown = [...header.querySelectorAll(selectors.profileText)].some((el) => el.textContent?.trim().toLowerCase() === `@${handle}`)
+  if (!shown) return null
+  // A profile without a display name shows its handle there instead.
+  const name = header.querySelector(selectors.profileName)?.textContent?.trim()
+  const displayName = name && name.toLowerCase() !== handle ? name.slice(0, 200) : null
+  return { site: 'bluesky', handle, postId: null, postUrl: null, displayName }
+}
+
 export const bluesky: SiteAdapter = {
   id: 'bluesky',
   matches: (url) => url.hostname === 'bsky.app',
@@ -149,4 +173,8 @@ export const bluesky: SiteAdapter = {
 
   // A profile may have no posts yet, notifications no replies: only the home feed and a thread must.
   expectsPosts: (url) => url.pathname === '/' || postFromHref(url.pathname) !== null,
+
+  profileHeader: (root) => root.querySelector(selectors.profileActions),
+
+  readProfile,
 }

@@ -27,6 +27,11 @@ const selectors = {
    * joins the row of reply, boost and favourite wherever that row is.
    */
   actionBar: '.status__action-bar, .detailed-status__action-bar',
+  /** A profile's header: its row of buttons (Follow, the bell, the menu), where Send joins them. */
+  profileActions: '.account__header__tabs__buttons',
+  /** The header's h1: the display name, then the @acct in a small (remote accounts with their domain). */
+  profileName: '.account__header__tabs__name h1 span',
+  profileAccount: '.account__header__tabs__name h1 small',
   /** The markup that proves a page is Mastodon's web app, whatever its host. */
   appRoot: '#mastodon',
   appBody: 'body.app-body',
@@ -62,6 +67,22 @@ export function statusIdFromHref(href: string, base: string): string | null {
 
 /** The first match under el that belongs to el itself, not to a status quoted inside it. */
 const own = (el: Element, selector: string) => ownMatch(el, selector, selectors.quote)
+
+/** "/@nour" or "/@bob@other.social" → the account's global handle; anything deeper is not a profile. */
+export function handleFromProfilePath(path: string, instanceHost: string): string | null {
+  const acct = /^\/(@[^/@]+(?:@[^/@]+)?)\/?$/.exec(path)?.[1]
+  return acct ? handleFromAccount(decodeURIComponent(acct), instanceHost) : null
+}
+
+/** The account a profile page is about, trusted only when its header shows the account in the address. */
+function readProfile(root: ParentNode, url: URL): PostRef | null {
+  const handle = handleFromProfilePath(url.pathname, url.hostname)
+  const shown = handleFromAccount(root.querySelector(selectors.profileAccount)?.textContent ?? '', url.hostname)
+  if (!handle || !shown || shown.toLowerCase() !== handle.toLowerCase()) return null
+  // The name is the h1's first span outside the small that holds the @acct.
+  const name = [...root.querySelectorAll(selectors.profileName)].find((span) => !span.closest('small'))?.textContent?.trim()
+  return { site: 'mastodon', handle: shown, postId: null, postUrl: null, displayName: name ? name.slice(0, 200) : null }
+}
 
 export const mastodon: SiteAdapter = {
   id: 'mastodon',
@@ -101,4 +122,8 @@ export const mastodon: SiteAdapter = {
 
   // Profiles, lists and hashtags may be empty: only the home timeline and a status page must show posts.
   expectsPosts: (url) => url.pathname === '/home' || statusIdFromHref(url.pathname, url.origin) !== null,
+
+  profileHeader: (root) => root.querySelector(selectors.profileActions),
+
+  readProfile,
 }
