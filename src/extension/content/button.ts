@@ -18,6 +18,8 @@ export const BAR_END = '--tipline-bar-end'
  * room is too narrow for its text.
  */
 export const ROOM_START = '--tipline-room-start'
+/** The anchor name of the control that starts the room where ROOM_START's is not shown. */
+export const ROOM_START_ELSE = '--tipline-room-start-else'
 
 /** The button's text face: its width, measured off the page, decides when it shortens to the icon. */
 const FONT = '600 13px system-ui, sans-serif'
@@ -209,8 +211,9 @@ export class TipButton {
     }
     this.host.style.setProperty('inset-inline-end', `anchor(${BAR_END} start, 0px)`)
     if (!room) return
-    // Without a named start (a post that shows no views count) the room reaches back to the bar's start.
-    this.host.style.setProperty('inset-inline-start', `anchor(${ROOM_START} end, 0px)`)
+    // A start that is not shown (X's views count in a narrow window) falls back to the other; without
+    // either, the room reaches back to the bar's start.
+    this.host.style.setProperty('inset-inline-start', `anchor(${ROOM_START} end, anchor(${ROOM_START_ELSE} end, 0px))`)
     this.host.toggleAttribute('data-room', true)
   }
 

@@ -3,7 +3,7 @@
 // the reader has tipped that post already; on a profile page, one Send button in its header.
 import type { PostRef } from '../../shared/messages.ts'
 import type { SiteAdapter } from './site-adapter.ts'
-import { BAR_END, pageTheme, ROOM_START, TIP_BUTTON_TAG, tipHostIn, TipButton, type Theme } from './button.ts'
+import { BAR_END, pageTheme, ROOM_START, ROOM_START_ELSE, TIP_BUTTON_TAG, tipHostIn, TipButton, type Theme } from './button.ts'
 
 export interface EngineOptions {
   signal: AbortSignal
@@ -61,7 +61,7 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
    */
   const hostOfPost = new WeakMap<Element, Element>()
   /** The controls each bar's button was last hung between, named already. */
-  const namedControls = new WeakMap<Element, { end: Element; roomStart: Element | null }>()
+  const namedControls = new WeakMap<Element, { end: Element; roomStarts: (Element | null)[] }>()
   /** Action bars known to be their button's containing block. */
   const anchoring = new WeakSet<Element>()
   const tipped = new Set<string>()
@@ -181,19 +181,20 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
 
   /**
    * Names the controls the button hangs beside as anchors: the bar's end (BAR_END) and, where the
-   * site has one, the start of the room before it (ROOM_START). A recycled row keeps its bar and its
-   * controls: they are looked for again only once one named before has left the page.
+   * site has them, the start of the room before it (ROOM_START, else ROOM_START_ELSE). A recycled
+   * row keeps its bar and its controls: they are looked for again only once one named before has
+   * left the page.
    */
   const anchorAtEnd = (bar: Element) => {
     const named = namedControls.get(bar)
-    if (named && named.end.parentElement === bar && named.roomStart?.isConnected !== false) return
+    if (named && named.end.parentElement === bar && named.roomStarts.every((el) => el?.isConnected !== false)) return
     let end = adapter.barEnd?.(bar) ?? bar.lastElementChild
     while (end && end.localName.startsWith('tipline-')) end = end.previousElementSibling
     if (!(end instanceof HTMLElement)) return
-    const roomStart = adapter.barRoomStart?.(bar) ?? null
+    const roomStarts = [adapter.barRoomStart?.(bar) ?? null, adapter.barRoomStartElse?.(bar) ?? null]
     nameAnchor(end, BAR_END)
-    if (roomStart instanceof HTMLElement) nameAnchor(roomStart, ROOM_START)
-    namedControls.set(bar, { end, roomStart })
+    roomStarts.forEach((el, i) => el instanceof HTMLElement && nameAnchor(el, i === 0 ? ROOM_START : ROOM_START_ELSE))
+    namedControls.set(bar, { end, roomStarts })
   }
   const nameAnchor = (el: HTMLElement, name: string) => {
     if (el.style.getPropertyValue('anchor-name') !== name) el.style.setProperty('anchor-name', name)

@@ -23,6 +23,8 @@ export interface SiteAdapter {
   barEnd?(bar: Element): Element | null
   /** With barEnd: the bar's control whose far edge starts the room before barEnd. The button fills that room, and shortens to an icon where it is narrow. */
   barRoomStart?(bar: Element): Element | null
+  /** With barRoomStart: the control that starts the room instead while barRoomStart's is not shown (X hides its views count in narrow windows). */
+  barRoomStartElse?(bar: Element): Element | null
   /** Whether this page always shows posts (a timeline, a profile, a post), so none means the selectors missed. */
   expectsPosts?(url: URL): boolean
   /** On a profile page, the row of the person's actions (Follow and the like) a Send button joins. */

@@ -18,6 +18,8 @@ const selectors = {
   barEnd: '[data-testid="bookmark"]',
   /** The views count: its cell stretches, and the room after the count is where the button goes. */
   barRoomStart: 'a[href$="/analytics"]',
+  /** In a narrow window X hides the views count: the room then starts after the like button (and its count). */
+  barRoomStartElse: '[data-testid="like"], [data-testid="unlike"]',
   /** Pay hangs before the header's "More" button, in the room the header row leaves: the bar has none left beside Tip. */
   payBeside: '[data-testid="caret"]',
   /** The post's text, with its language in lang; a quoted post's comes later, in the quote's box. */
@@ -165,6 +167,8 @@ export const x: SiteAdapter = {
   },
 
   barRoomStart: (bar) => bar.querySelector(selectors.barRoomStart),
+
+  barRoomStartElse: (bar) => bar.querySelector(selectors.barRoomStartElse),
 
   // A profile may have no posts (new, protected, suspended): only the home timeline and a post page must.
   expectsPosts: (url) => url.pathname === '/home' || postIdFromHref(url.pathname) !== null,
