@@ -54,38 +54,45 @@ test('on X, the panel quotes the post it tips: its own words, in its language', 
   }
 })
 
-test('on Mastodon, a boost quotes the boosted status, and a quote only the quoting one', async ({ context }) => {
-  const statuses = mastodonStatuses(300)
-  const boost = statuses.find((s) => s.boostedBy && !s.quoted)!
-  const quoting = statuses.find((s) => s.quoted && !s.boostedBy)!
-  const page = await context.newPage()
-  await page.setViewportSize({ width: 1000, height: 900 })
-  await page.goto('https://mastodon.social/home', { waitUntil: 'domcontentloaded' })
+/** A shared post and a quoting one from each feed stand-in: where it is and what the panel must quote. */
+const SHARED_AND_QUOTING = [
+  {
+    site: 'Mastodon',
+    url: 'https://mastodon.social/home',
+    posts: ((all) => [all.find((s) => s.boostedBy && !s.quoted)!, all.find((s) => s.quoted && !s.boostedBy)!])(mastodonStatuses(300)).map((s) => ({
+      id: s.id,
+      text: s.text,
+      lang: s.lang,
+      top: null,
+    })),
+  },
+  {
+    site: 'Bluesky',
+    url: 'https://bsky.app/',
+    // Its rows are mounted only near the viewport: scroll to where the post's row is.
+    posts: ((all) => [all.find((p) => p.repostedBy && !p.quoted)!, all.find((p) => p.quoted && !p.repostedBy)!])(blueskyPosts(300)).map((p) => ({
+      id: p.rkey,
+      text: p.text,
+      lang: p.lang,
+      top: p.index * BLUESKY_ROW_HEIGHT,
+    })),
+  },
+]
 
-  for (const status of [boost, quoting]) {
-    await page.locator(`tipline-button[data-post-id="${status.id}"]`).scrollIntoViewIfNeeded()
-    const panel = await openPanel(page, status.id)
-    expect((await excerptIn(panel))?.text, `status ${status.id}`).toBe(status.text)
-    expect((await excerptIn(panel))?.lang).toBe(status.lang)
-    await closePanel(page)
-  }
-})
-
-test('on Bluesky, a repost quotes the original post, and a quote only the quoting one', async ({ context }) => {
-  const posts = blueskyPosts(300)
-  const repost = posts.find((p) => p.repostedBy && !p.quoted)!
-  const quoting = posts.find((p) => p.quoted && !p.repostedBy)!
-  const page = await context.newPage()
-  await page.setViewportSize({ width: 1000, height: 900 })
-  await page.goto('https://bsky.app/', { waitUntil: 'domcontentloaded' })
-
-  for (const post of [repost, quoting]) {
-    await page.evaluate((y) => scrollTo(0, y), post.index * BLUESKY_ROW_HEIGHT)
-    const panel = await openPanel(page, post.rkey)
-    expect(await excerptIn(panel), `post #${post.index + 1}`).toEqual({ text: post.text, lang: post.lang, direction: 'ltr' })
-    await closePanel(page)
-  }
-})
+for (const { site, url, posts } of SHARED_AND_QUOTING) {
+  test(`on ${site}, a boost or repost quotes the original post, and a quote only the quoting one`, async ({ context }) => {
+    const page = await context.newPage()
+    await page.setViewportSize({ width: 1000, height: 900 })
+    await page.goto(url, { waitUntil: 'domcontentloaded' })
+    for (const post of posts) {
+      if (post.top === null) await page.locator(`tipline-button[data-post-id="${post.id}"]`).scrollIntoViewIfNeeded()
+      else await page.evaluate((y) => scrollTo(0, y), post.top)
+      const panel = await openPanel(page, post.id)
+      expect(await excerptIn(panel), `post ${post.id}`).toEqual({ text: post.text, lang: post.lang, direction: post.lang === 'ar' ? 'rtl' : 'ltr' })
+      await closePanel(page)
+    }
+  })
+}
 
 test("a profile's Send names the person and quotes no post", async ({ context }) => {
   const page = await context.newPage()
