@@ -1,23 +1,26 @@
 // What the tip panel shows of the post it opened for, read from the page when the reader presses
 // Tip: the post's own first words (never a quoted post's), in the post's language, so a right-to-left
 // post reads right to left; and a frame as tall as the panel's content.
-import type { Frame, Page } from '@playwright/test'
+import type { Frame, Locator, Page } from '@playwright/test'
 import { BLUESKY_ROW_HEIGHT, blueskyPosts } from '../../src/devkit/sites/bluesky/index.ts'
 import { mastodonStatuses } from '../../src/devkit/sites/mastodon/index.ts'
 import { standInPosts } from '../../src/devkit/sites/x/posts.ts'
 import { expect, test } from './fixtures.ts'
 import { escapeTipPanel } from './pages/tip-panel.ts'
+import { XPost } from './pages/x-timeline.ts'
 
 const PANEL_PAGE = '/src/extension/panel/index.html'
 
-/** Presses Tip under the post with this id and returns the panel it opens (the only one on the page). */
-async function openPanel(page: Page, postId: string): Promise<Frame> {
-  await page.locator(`tipline-button[data-post-id="${postId}"]`).getByRole('button').click()
-  let panel: Frame | undefined
-  await expect.poll(() => (panel = page.frames().find((frame) => frame.url().includes(PANEL_PAGE)))).toBeTruthy()
-  await expect(panel!.locator('#panel-title')).toBeVisible()
-  return panel!
+/** Presses this Tip (or Send) button and returns the panel it opens (the only one on the page). */
+async function openPanel(page: Page, host: Locator): Promise<Frame> {
+  await host.getByRole('button').click()
+  const panel = await new XPost(page, host).panel()
+  await expect(panel.locator('#panel-title')).toBeVisible()
+  return panel
 }
+
+/** The Tip button under the post with this id. */
+const tipOf = (page: Page, postId: string) => page.locator(`tipline-button[data-post-id="${postId}"]`)
 
 async function closePanel(page: Page): Promise<void> {
   await escapeTipPanel(page)
@@ -46,8 +49,8 @@ test('on X, the panel quotes the post it tips: its own words, in its language', 
     [arabic, 'rtl'],
     [quoting, 'ltr'],
   ] as const) {
-    await page.locator(`tipline-button[data-post-id="${post.id}"]`).scrollIntoViewIfNeeded()
-    const panel = await openPanel(page, post.id)
+    await tipOf(page, post.id).scrollIntoViewIfNeeded()
+    const panel = await openPanel(page, tipOf(page, post.id))
     expect(await excerptIn(panel), `post #${post.index + 1}`).toEqual({ text: post.text, lang: post.lang, direction })
     if (post.quoted) expect(post.text).not.toContain(post.quoted.text)
     await closePanel(page)
@@ -85,9 +88,9 @@ for (const { site, url, posts } of SHARED_AND_QUOTING) {
     await page.setViewportSize({ width: 1000, height: 900 })
     await page.goto(url, { waitUntil: 'domcontentloaded' })
     for (const post of posts) {
-      if (post.top === null) await page.locator(`tipline-button[data-post-id="${post.id}"]`).scrollIntoViewIfNeeded()
+      if (post.top === null) await tipOf(page, post.id).scrollIntoViewIfNeeded()
       else await page.evaluate((y) => scrollTo(0, y), post.top)
-      const panel = await openPanel(page, post.id)
+      const panel = await openPanel(page, tipOf(page, post.id))
       expect(await excerptIn(panel), `post ${post.id}`).toEqual({ text: post.text, lang: post.lang, direction: post.lang === 'ar' ? 'rtl' : 'ltr' })
       await closePanel(page)
     }
@@ -97,18 +100,16 @@ for (const { site, url, posts } of SHARED_AND_QUOTING) {
 test("a profile's Send names the person and quotes no post", async ({ context }) => {
   const page = await context.newPage()
   await page.goto('https://x.com/nour_writes', { waitUntil: 'domcontentloaded' })
-  await page.locator('tipline-button[data-kind="send"]').getByRole('button').click()
-  let panel: Frame | undefined
-  await expect.poll(() => (panel = page.frames().find((frame) => frame.url().includes(PANEL_PAGE)))).toBeTruthy()
-  await expect(panel!.locator('#panel-title')).toContainText('Nour')
-  expect(await excerptIn(panel!)).toBeNull()
+  const panel = await openPanel(page, page.locator('tipline-button[data-kind="send"]'))
+  await expect(panel.locator('#panel-title')).toContainText('Nour')
+  expect(await excerptIn(panel)).toBeNull()
 })
 
 test('the panel frame is as tall as its content', async ({ context }) => {
   const page = await context.newPage()
   await page.setViewportSize({ width: 1000, height: 900 })
   await page.goto('https://x.com/home', { waitUntil: 'domcontentloaded' })
-  const panel = await openPanel(page, standInPosts(1)[0]!.id)
+  const panel = await openPanel(page, tipOf(page, standInPosts(1)[0]!.id))
   // Nothing of the panel is out of view, and the frame leaves no empty band under it.
   const room = () => panel.evaluate(() => innerHeight - Math.ceil(document.getElementById('app')!.getBoundingClientRect().height))
   await expect.poll(room).toBeGreaterThanOrEqual(0)

@@ -14,7 +14,7 @@ const FIRST_HEIGHT = 360
 const MARGIN = 8
 
 const STYLE = `
-:host { all: initial; position: fixed; z-index: 2147483647; width: ${WIDTH}px; height: ${FIRST_HEIGHT}px; }
+:host { all: initial; position: fixed; z-index: 2147483647; width: ${WIDTH}px; }
 iframe { border: none; width: 100%; height: 100%; border-radius: 16px; color-scheme: normal;
   box-shadow: 0 8px 28px rgba(0, 0, 0, 0.28); background: transparent; }
 `
