@@ -6,10 +6,10 @@ import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chr
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { BLUESKY_ROW_HEIGHT, blueskyNotifications, blueskyPosts, routeBlueskyStandIn, type BlueskyPost } from '../../src/devkit/sites/bluesky/index.ts'
 import { test } from './fixtures.ts'
+import { blueskyRows } from './pages/standin-rows.ts'
 import { XPost } from './pages/x-timeline.ts'
 
 const POSTS = blueskyPosts(300)
-const byKey = new Map(POSTS.map((post) => [`${post.author.handle}/${post.rkey}`, post]))
 
 let browser: ExtensionBrowser
 let page: Page
@@ -31,44 +31,9 @@ async function open(path: string): Promise<Page> {
 }
 standIn.afterEach(async () => page?.close())
 
-interface Row {
-  /** The row's own permalink as the test reads it: the first /post/ link by the testid's author. */
-  key: string | null
-  buttons: { handle: string | undefined; postId: string | undefined; inQuote: boolean }[]
-}
-
-/** What the feed shows in each mounted row on screen, read with the test's own queries. */
-function visibleRows(page: Page): Promise<Row[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid^="feedItem-by-"]')]
-      .filter((row) => {
-        const box = row.getBoundingClientRect()
-        return box.bottom > 0 && box.top < innerHeight
-      })
-      .map((row) => {
-        const author = row.dataset.testid!.slice('feedItem-by-'.length)
-        const link = row.querySelector(`a[href^="/profile/${author}/post/"]`)
-        return {
-          key: link?.getAttribute('href')?.replace(/^\/profile\//, '').replace('/post/', '/') ?? null,
-          buttons: [...row.querySelectorAll<HTMLElement>('tipline-button')].map((b) => ({
-            handle: b.dataset.handle,
-            postId: b.dataset.postId,
-            inQuote: !!b.closest('[aria-label^="Post by"]'),
-          })),
-        }
-      }),
-  )
-}
-
-/** Rows whose buttons differ from what the post calls for: none once the engine has caught up. */
-async function wrongRows(page: Page): Promise<string[]> {
-  return (await visibleRows(page)).flatMap((row) => {
-    const post = row.key ? byKey.get(row.key) : undefined
-    if (!post) return [`a row shows an unknown post: ${row.key}`]
-    const expected = [{ handle: post.author.handle, postId: post.rkey, inQuote: false }]
-    return JSON.stringify(row.buttons) === JSON.stringify(expected) ? [] : [`post #${post.index} ${row.key} has ${JSON.stringify(row.buttons)}`]
-  })
-}
+const rows = blueskyRows(POSTS)
+const visibleRows = (page: Page) => page.evaluate(rows.read)
+const wrongRows = async (page: Page) => rows.wrong(await visibleRows(page))
 
 const at = (kind: (post: BlueskyPost) => boolean) => POSTS.find(kind)!
 

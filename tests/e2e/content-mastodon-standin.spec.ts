@@ -7,11 +7,11 @@ import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chr
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { acctOf, handleOf, mastodonStatuses, routeMastodonStandIn, type MastodonStatus } from '../../src/devkit/sites/mastodon/index.ts'
 import { test } from './fixtures.ts'
+import { mastodonRows } from './pages/standin-rows.ts'
 import { XPost } from './pages/x-timeline.ts'
 
 const HOST = 'mastodon.social'
 const STATUSES = mastodonStatuses(300)
-const byPermalink = new Map(STATUSES.map((s) => [`/@${acctOf(s.account)}/${s.id}`, s]))
 
 let browser: ExtensionBrowser
 let page: Page
@@ -33,42 +33,9 @@ async function open(url: string): Promise<Page> {
   return page
 }
 
-interface Row {
-  permalink: string | null
-  hidden: boolean
-  buttons: { handle: string | undefined; postId: string | undefined; inBar: boolean }[]
-}
-
-/** Each timeline article on screen, read with the test's own queries. */
-function visibleRows(page: Page): Promise<Row[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('article[data-id]')]
-      .filter((article) => {
-        const box = article.getBoundingClientRect()
-        return box.bottom > 0 && box.top < innerHeight
-      })
-      .map((article) => ({
-        permalink: article.querySelector(':scope > .status__wrapper > .status > .status__info > a.status__relative-time')?.getAttribute('href') ?? null,
-        hidden: article.style.opacity === '0',
-        buttons: [...article.querySelectorAll<HTMLElement>('tipline-button')].map((b) => ({
-          handle: b.dataset.handle,
-          postId: b.dataset.postId,
-          inBar: b.parentElement?.matches(':scope.status__action-bar') === true && !b.closest('.status__quote'),
-        })),
-      })),
-  )
-}
-
-/** Articles whose buttons differ from what the status calls for: none once the engine has caught up. */
-async function wrongRows(page: Page): Promise<string[]> {
-  return (await visibleRows(page)).flatMap((row) => {
-    if (row.hidden) return row.buttons.length ? [`a hidden article keeps ${JSON.stringify(row.buttons)}`] : []
-    const s = row.permalink ? byPermalink.get(row.permalink) : undefined
-    if (!s) return [`an article shows an unknown status: ${row.permalink}`]
-    const expected = [{ handle: handleOf(s.account, HOST), postId: s.id, inBar: true }]
-    return JSON.stringify(row.buttons) === JSON.stringify(expected) ? [] : [`status #${s.index} ${row.permalink} has ${JSON.stringify(row.buttons)}`]
-  })
-}
+const rows = mastodonRows(STATUSES, HOST)
+const visibleRows = (page: Page) => page.evaluate(rows.read)
+const wrongRows = async (page: Page) => rows.wrong(await visibleRows(page))
 
 const at = (kind: (s: MastodonStatus) => boolean) => STATUSES.find(kind)!
 const buttonFor = (s: MastodonStatus) => page.locator(`tipline-button[data-post-id="${s.id}"]`)

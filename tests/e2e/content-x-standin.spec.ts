@@ -3,11 +3,11 @@
 import { expect, test, type Page, type Worker } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
-import { routeXStandIn, standInPosts, POOL_SIZE, type StandInPost } from '../../src/devkit/sites/x/index.ts'
+import { routeXStandIn, standInPosts, POOL_SIZE } from '../../src/devkit/sites/x/index.ts'
 import { escapeTipPanel } from './pages/tip-panel.ts'
+import { xRows } from './pages/standin-rows.ts'
 
 const POSTS = standInPosts(300)
-const byId = new Map(POSTS.map((post) => [post.id, post]))
 
 let browser: ExtensionBrowser
 let page: Page
@@ -29,45 +29,9 @@ test.beforeEach(async () => {
 })
 test.afterEach(async () => page.close())
 
-interface Row {
-  statusHref: string | null
-  buttons: { postId: string | undefined; handle: string | undefined }[]
-}
-
-/** What the page shows in each row on screen, read with the test's own queries, not the adapter's. */
-function visibleRows(page: Page): Promise<Row[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="cellInnerDiv"]')]
-      .filter((cell) => {
-        const box = cell.getBoundingClientRect()
-        return !cell.hidden && box.bottom > 0 && box.top < innerHeight
-      })
-      .map((cell) => ({
-        statusHref: cell.querySelector('time')?.closest('a')?.getAttribute('href') ?? null,
-        buttons: [...cell.querySelectorAll<HTMLElement>('tipline-button')].map((b) => ({
-          postId: b.dataset.postId,
-          handle: b.dataset.handle,
-        })),
-      })),
-  )
-}
-
-function expectedButtons(row: Row): { post: StandInPost; buttons: Row['buttons'] } {
-  const id = /\/status\/(\d+)$/.exec(row.statusHref ?? '')?.[1] ?? ''
-  const post = byId.get(id)
-  if (!post) throw new Error(`row shows an unknown post: ${row.statusHref}`)
-  return { post, buttons: post.promoted ? [] : [{ postId: post.id, handle: post.author.handle }] }
-}
-
-/** Rows whose buttons differ from what the post calls for: none once the engine has caught up. */
-async function wrongRows(page: Page): Promise<string[]> {
-  return (await visibleRows(page)).flatMap((row) => {
-    const { post, buttons } = expectedButtons(row)
-    return JSON.stringify(row.buttons) === JSON.stringify(buttons)
-      ? []
-      : [`post #${post.index} ${post.author.handle}/${post.id}${post.promoted ? ' (ad)' : ''} has ${JSON.stringify(row.buttons)}`]
-  })
-}
+const rows = xRows(POSTS)
+const visibleRows = (page: Page) => page.evaluate(rows.read)
+const wrongRows = async (page: Page) => rows.wrong(await visibleRows(page))
 
 test('every visible post has one Tip button naming its author and post', async () => {
   expect((await visibleRows(page)).length).toBeGreaterThan(2)

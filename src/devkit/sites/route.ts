@@ -1,9 +1,28 @@
 // Serving site stand-ins and saved pages at the real sites' addresses through the browser's
 // request routing, so the shipped manifest's match patterns are what gets tested.
-import type { BrowserContext, Route } from '@playwright/test'
 
-/** A browser context, or one page of it: both route requests the same way. */
-export type Routable = Pick<BrowserContext, 'route'>
+/** A response a stand-in gives, in the shape of Playwright's route.fulfill options. */
+export interface Fulfilment {
+  status?: number
+  contentType?: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+/**
+ * A request a stand-in answers: what the stand-ins use of Playwright's Route, which the Firefox
+ * driver (../firefox.ts) gives as well.
+ */
+export interface StandInRoute {
+  request(): { url(): string }
+  fulfill(response: Fulfilment): Promise<void>
+  abort(): Promise<void>
+}
+
+/** A Playwright browser context or page, or the Firefox driver: each routes requests the same way. */
+export interface Routable {
+  route(match: (url: URL) => boolean, handler: (route: StandInRoute) => unknown): Promise<unknown>
+}
 
 /**
  * Refuse every web request nothing else serves: an unrouted request can hang a page load offline.
@@ -21,7 +40,7 @@ export async function refuseUnserved(context: Routable): Promise<void> {
 export async function routeHosts(
   context: Routable,
   hosts: readonly string[],
-  serve: (url: URL, route: Route) => Promise<void>,
+  serve: (url: URL, route: StandInRoute) => Promise<void>,
 ): Promise<void> {
   await context.route(
     (url) => hosts.includes(url.hostname),
@@ -34,7 +53,7 @@ export function stripScripts(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<script\b[^>]*\/>/gi, '')
 }
 
-export const fulfilHtml = (route: Route, html: string, headers: Record<string, string> = {}) =>
+export const fulfilHtml = (route: StandInRoute, html: string, headers: Record<string, string> = {}) =>
   route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html })
 
 /**
@@ -53,7 +72,7 @@ export interface JsonAnswer {
 }
 
 /** A public API answer, readable from any origin as the sites' own are. */
-export const fulfilJson = (route: Route, answer: JsonAnswer) =>
+export const fulfilJson = (route: StandInRoute, answer: JsonAnswer) =>
   route.fulfill({
     status: answer.status,
     contentType: 'application/json; charset=utf-8',
