@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
-// End-to-end tests drive Debian's Chromium with the built extension (tests/support/chromium.ts).
+// End-to-end tests drive Debian's Chromium with the built extension (src/devkit/chromium.ts), and the
+// Firefox build in Debian's Firefox ESR (src/devkit/firefox.ts).
 // One worker: the extension is built against one API origin, so the local stack runs on fixed ports.
 export default defineConfig({
   testDir: 'tests/e2e',
