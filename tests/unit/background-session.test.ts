@@ -5,6 +5,7 @@ import { db } from '../../src/extension/db.ts'
 import { routes } from '../../src/shared/api.ts'
 import { api as client } from '../../src/extension/background/api.ts'
 import { ApiClientError } from '../../src/extension/background/errors.ts'
+import { holdForFunds } from '../../src/extension/background/outbox.ts'
 import { TOPUP_ALARM, watchTopup } from '../../src/extension/background/topup-watch.ts'
 import { alarms } from './background-fake-browser.ts'
 import { useApiStandIn } from './support/background.ts'
@@ -79,5 +80,17 @@ describe('after a top-up starts', () => {
     api.setBalance(3_000) // the API's webhook credited the top-up
     await vi.waitFor(async () => expect((await db.wallet.get('me'))?.balance).toBe(3_000), { timeout: 6_000, interval: 200 })
     await vi.waitFor(() => expect(alarms.has(TOPUP_ALARM)).toBe(false))
+  })
+
+  test('a tip waiting for funds the balance already covers goes at the first look, and the watch goes on', async () => {
+    // Confirmed over a stale balance: a second checkout opened though the first top-up had landed.
+    // The API's balance (1,000) pays for it already.
+    const request = { site: 'x', handle: 'nour_writes', postId: '1790000000000000002', postUrl: null, amount: 300, currency: 'USD', note: null } as const
+    await holdForFunds('funded-0002', request)
+    await watchTopup()
+    await vi.waitFor(async () => expect(await db.outbox.get('funded-0002')).toMatchObject({ state: 'delivered' }), { timeout: 6_000, interval: 200 })
+    expect(api.tipCalls).toEqual([{ idempotencyKey: 'funded-0002', body: request }])
+    // The second checkout is still open: its money is watched for.
+    expect(alarms.has(TOPUP_ALARM)).toBe(true)
   })
 })

@@ -42,6 +42,12 @@ export function holdForFunds(key: string, request: TipRequest): Promise<OutboxIt
   return addOnce(tipAwaitingFunds(key, request, Date.now()))
 }
 
+/** Whether tips wait for funds and this balance pays for all of them already. */
+export async function waitingTipsCovered(balance: number): Promise<boolean> {
+  const waiting = await db.outbox.where('state').equals('awaiting_funds').toArray()
+  return waiting.length > 0 && waiting.reduce((sum, item) => sum + item.request.amount, 0) <= balance
+}
+
 /** The money arrived: every tip waiting for funds is sent now. */
 export async function releaseFundedTips(): Promise<void> {
   const released = await db.transaction('rw', db.outbox, async () => {

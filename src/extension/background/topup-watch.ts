@@ -4,7 +4,7 @@
 // tips that waited for the money (top up and tip) are sent.
 // A timer polls every 2 s while the worker lives; an alarm restarts the polling if it is stopped.
 import browser from 'webextension-polyfill'
-import { releaseFundedTips } from './outbox.ts'
+import { releaseFundedTips, waitingTipsCovered } from './outbox.ts'
 import { syncAll, syncWallet } from './sync.ts'
 
 export const TOPUP_ALARM = 'topup.watch'
@@ -19,8 +19,9 @@ interface TopupWatch {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined
-// The alarm may fire while the timer's poll is still waiting on the API; one poll at a time.
-let polling = false
+// The alarm may fire while the timer's poll is still waiting on the API, and a top-up may start
+// meanwhile: polls run one after another, none dropped, so a watch started meanwhile gets its look.
+let polls: Promise<void> = Promise.resolve()
 
 export async function watchTopup(): Promise<void> {
   const watch: TopupWatch = { until: Date.now() + WATCH_DURATION_MS, balance: null }
@@ -29,37 +30,44 @@ export async function watchTopup(): Promise<void> {
   await pollTopup()
 }
 
-/** One look at the wallet; schedules the next unless the watch is over. */
-export async function pollTopup(): Promise<void> {
-  if (polling) return
-  polling = true
-  try {
-    await pollOnce()
-  } finally {
-    polling = false
-  }
+/** One look at the wallet, after any still under way; schedules the next unless the watch is over. */
+export function pollTopup(): Promise<void> {
+  const poll = polls.then(pollOnce)
+  polls = poll.catch(() => undefined)
+  return poll
 }
 
 async function pollOnce(): Promise<void> {
   clearTimeout(timer)
-  const watch = (await browser.storage.session.get(WATCH_KEY))[WATCH_KEY] as TopupWatch | undefined
-  if (!watch || watch.until <= Date.now()) return stopWatching()
+  const watch = await currentWatch()
+  if (!watch || watch.until <= Date.now()) return stopWatching(watch)
   try {
     const { balance } = await syncWallet()
     if (watch.balance !== null && balance > watch.balance) {
-      await stopWatching()
+      await stopWatching(watch)
       await releaseFundedTips()
       await syncAll()
       return
     }
-    await browser.storage.session.set({ [WATCH_KEY]: { ...watch, balance } satisfies TopupWatch })
+    // Money that landed before this watch first looked (a second checkout opened over a tip panel's
+    // stale balance) pays for the waiting tips too: they go now, and the watch goes on for the checkout still open.
+    if (await waitingTipsCovered(balance)) await releaseFundedTips()
+    // A newer watch (another checkout) that replaced this one meanwhile keeps its own starting balance.
+    if ((await currentWatch())?.until === watch.until) await browser.storage.session.set({ [WATCH_KEY]: { ...watch, balance } satisfies TopupWatch })
   } catch (error) {
     console.warn('Tipline: checking the wallet after a top-up failed', error)
   }
   timer = setTimeout(() => void pollTopup(), POLL_INTERVAL_MS)
 }
 
-async function stopWatching(): Promise<void> {
+async function currentWatch(): Promise<TopupWatch | undefined> {
+  return (await browser.storage.session.get(WATCH_KEY))[WATCH_KEY] as TopupWatch | undefined
+}
+
+/** Ends the watch this poll read, unless a newer one (another checkout) has started since: that one goes on. */
+async function stopWatching(watch: TopupWatch | undefined): Promise<void> {
+  const current = await currentWatch()
+  if (current && current.until !== watch?.until) return
   clearTimeout(timer)
   await browser.storage.session.remove(WATCH_KEY)
   await browser.alarms.clear(TOPUP_ALARM)
