@@ -46,6 +46,7 @@ export type PanelTip = z.infer<typeof PanelTip>
 export const inputs = {
   'panel.open': z.object({ post: PostRef }),
   'panel.claim': z.object({ token: z.string() }),
+  'panel.context': z.object({ token: z.string() }),
   'panel.close': z.object({ token: z.string() }),
   'tip.create': PanelTip,
   'tip.fund': PanelTip.extend({
@@ -113,6 +114,8 @@ export interface Messages {
   'panel.open': { input: z.infer<(typeof inputs)['panel.open']>; output: { token: string } }
   /** panel page → background: redeem the token for the post it was issued for. */
   'panel.claim': { input: z.infer<(typeof inputs)['panel.claim']>; output: PanelContext }
+  /** panel page → background: what to show again, with its claimed token, once the wallet has changed. */
+  'panel.context': { input: z.infer<(typeof inputs)['panel.context']>; output: PanelContext }
   /** panel page → background → content script: remove the panel's iframe. */
   'panel.close': { input: z.infer<(typeof inputs)['panel.close']>; output: null }
   /** panel → background: hold the tip for undo, then deliver it; the panel follows it in the outbox. */

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures.ts'
+import { Checkout } from './pages/checkout.ts'
 
 test('a tip under a post lowers the balance and reaches the creator', async ({ popup, x, options }) => {
   await popup.topUp('10.00')
@@ -26,4 +27,20 @@ test('a tip under a post lowers the balance and reaches the creator', async ({ p
   await expect(options.tipsReceived).toContainText('nour_writes')
   await expect(options.tipsReceived).toContainText('$2.00')
   await expect(options.tipsReceived).toContainText('Thanks for the thread')
+})
+
+test('funds added from an open panel: once they land, the same panel shows them and offers the tip', async ({ context, x }) => {
+  await x.open()
+  const post = x.post('nour_writes')
+  await post.button.getByRole('button').click()
+  const panel = await post.panel()
+  await expect(panel.getByTestId('panel-status')).toHaveText('Add funds first: tips are paid from your Tipline balance.')
+
+  const checkoutTab = context.waitForEvent('page')
+  await panel.getByTestId('panel-topup').click()
+  await new Checkout(await checkoutTab).pay('4242 4242 4242 4242')
+
+  // Without closing it: the panel now holds the tip form, with the new balance.
+  await expect(panel.getByTestId('preset-100')).toBeVisible()
+  await expect(panel.getByText('Balance: $5.00')).toBeVisible()
 })

@@ -100,6 +100,31 @@ describe('panel tokens', () => {
   })
 })
 
+describe('an open panel asking again what to show', () => {
+  const context = (token: string, sender: Runtime.MessageSender) => route({ tipline: 'panel.context', input: { token } }, sender)
+
+  test('with its claimed token, from its own tab, it learns the wallet as the cache holds it now', async () => {
+    await db.wallet.clear()
+    const token = await openPanel(7)
+    expect(await claim(token, panelIn(7))).toMatchObject({ ok: true, value: { wallet: null } })
+    // A top-up lands: the sync writes the new wallet to the cache.
+    await db.wallet.put({ key: 'me', syncedAt: '', accountId: 'a', currency: 'USD', balance: 500, debt: 0, escrowed: [] })
+    expect(await context(token, panelIn(7))).toMatchObject({ ok: true, value: { post, wallet: { currency: 'USD', balance: 500 }, presets: [100, 300, 500] } })
+    expect(await context(token, panelIn(7))).toMatchObject({ ok: true })
+  })
+
+  test('an unclaimed token, another tab or another page learns nothing', async () => {
+    const token = await openPanel(7)
+    expect(await context(token, panelIn(7))).toMatchObject(badToken)
+    expect(await claim(token, panelIn(7))).toMatchObject({ ok: true })
+    expect(await context(token, panelIn(8))).toMatchObject(badToken)
+    expect(await context(token, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/extension/popup/index.html`, tab: inTab(7) })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_sender' },
+    })
+  })
+})
+
 describe('tipping with a panel token', () => {
   test('a claimed token tips the post it was issued for, from its own tab only, once the undo window is over', async () => {
     const token = await openPanel(7)

@@ -1,13 +1,14 @@
 // Cheap syncs through the real API and Stripe stand-in: a sync with nothing new gets 304s and
 // leaves the cache (and every live query on it) alone; activity sync fetches only new items; the
 // creators table learns names from posts and claim state from receipts and the creator's view.
-import './background-fake-browser.ts'
+import { fakeBrowser } from './background-fake-browser.ts'
 import 'fake-indexeddb/auto'
 import { liveQuery } from 'dexie'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { HeldTip, PanelContext, PostRef } from '../../src/shared/messages.ts'
 import { db } from '../../src/extension/db.ts'
 import { syncAll } from '../../src/extension/background/sync.ts'
+import { WALLET_CHANGED_KEY } from '../../src/shared/wallet-news.ts'
 import { ask, contentScriptIn, panelIn, popup, useStack } from './support/background.ts'
 
 const post: PostRef = {
@@ -62,6 +63,9 @@ function watchCache(): { repaints: () => number; stop: () => void } {
   return { repaints: () => Math.max(0, answersSeen - 1), stop: () => subscription.unsubscribe() }
 }
 
+/** When the background last told open panels the wallet changed. */
+const walletNews = async () => (await fakeBrowser.storage.local.get(WALLET_CHANGED_KEY))[WALLET_CHANGED_KEY]
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
 test('a sync with nothing new gets 304s, fetches no activity, and writes nothing to the cache', async () => {
@@ -77,6 +81,8 @@ test('a sync with nothing new gets 304s, fetches no activity, and writes nothing
   await settle()
   answers.length = 0
 
+  const newsBefore = await walletNews()
+  expect(newsBefore).toBe(before.wallet?.syncedAt)
   await ask({ tipline: 'wallet.sync' }, popup)
   await settle()
   watch.stop()
@@ -87,6 +93,8 @@ test('a sync with nothing new gets 304s, fetches no activity, and writes nothing
     { path: `/v1/activity?since=${before.activity.find((i) => i.amount === -150)!.id}`, status: 200, items: 0 },
   ])
   expect(watch.repaints()).toBe(0)
+  // Nothing changed, so no open panel is told to ask again.
+  expect(await walletNews()).toBe(newsBefore)
   expect(await db.wallet.get('me')).toEqual(before.wallet)
   expect(await db.creator.get('me')).toEqual(before.creator)
   expect(await db.activity.toArray()).toEqual(before.activity)
@@ -106,6 +114,8 @@ test('after a tip, the sync fetches the new wallet and only the new activity ite
   expect(Math.max(...activityReads.map((a) => a.items!))).toBe(1)
   expect(activityReads.at(-1)?.items).toBe(0)
   expect((await db.wallet.get('me'))?.balance).toBe(600)
+  // The new wallet is news for open tip panels, which then show the new balance.
+  expect(await walletNews()).toBe((await db.wallet.get('me'))?.syncedAt)
   const added = (await db.activity.toArray()).filter((i) => !cachedIds.includes(i.id))
   expect(added).toMatchObject([{ kind: 'tip_sent', amount: -250, handle: 'sync_writer' }])
 })

@@ -1,6 +1,8 @@
 // Copies the API's view of this account into the Dexie cache, which the popup, options page and
 // panel read with live queries. Runs on wallet.sync, after every action, and every few minutes.
+import browser from 'webextension-polyfill'
 import { CreatorView, routes, WalletView } from '../../shared/api.ts'
+import { WALLET_CHANGED_KEY } from '../../shared/wallet-news.ts'
 import { db } from '../db.ts'
 import { api } from './api.ts'
 import { noteOwnHandles } from './creators.ts'
@@ -14,7 +16,10 @@ export async function syncWallet(): Promise<WalletView> {
   const cached = await db.wallet.get('me')
   const fresh = await api.getIfChanged(routes.wallet, cached?.etag ?? null)
   if (!fresh) return WalletView.parse(cached)
-  await db.wallet.put({ ...fresh.value, key: 'me', syncedAt: new Date().toISOString(), etag: fresh.etag })
+  const syncedAt = new Date().toISOString()
+  await db.wallet.put({ ...fresh.value, key: 'me', syncedAt, etag: fresh.etag })
+  // An open tip panel then asks for what to show again (wallet-news.ts).
+  await browser.storage.local.set({ [WALLET_CHANGED_KEY]: syncedAt })
   return fresh.value
 }
 

@@ -13,6 +13,7 @@ import { outboxCancel } from './outbox.cancel.ts'
 import { outboxRetry } from './outbox.retry.ts'
 import { panelClaim } from './panel.claim.ts'
 import { panelClose } from './panel.close.ts'
+import { panelContextAgain } from './panel.context.ts'
 import { panelOpen } from './panel.open.ts'
 import { payoutsConnect } from './payouts.connect.ts'
 import { payoutsGet } from './payouts.get.ts'
@@ -39,6 +40,7 @@ export const handlers: { [N in MessageName]: Handler<N> } = {
   'panel.open': panelOpen,
   'panel.claim': panelClaim,
   'panel.close': panelClose,
+  'panel.context': panelContextAgain,
   'tip.create': tipCreate,
   'tip.fund': tipFund,
   'tip.undo': tipUndo,
