@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from './chromium.ts'
 import { routeXStandIn } from './sites/x/index.ts'
 import { routeBlueskyStandIn } from './sites/bluesky/index.ts'
 import { routeMastodonStandIn } from './sites/mastodon/index.ts'
+import type { Routable } from './sites/route.ts'
 import { routeStripeJs } from './stripe/browser.ts'
 
 /** `stripeUrl`: the Stripe stand-in, whose Stripe.js the product pages then load. */
@@ -22,6 +23,12 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
  * refused. Extension URLs are never touched: pages load their chunks.
  */
 export async function routeStandIns(context: BrowserContext, stripeUrl?: string): Promise<void> {
+  await routeSites(context)
+  if (stripeUrl) await routeStripeJs(context, stripeUrl)
+}
+
+/** The site stand-ins at the real sites' addresses, loopback let through, every other web request refused. */
+export async function routeSites(context: Routable): Promise<void> {
   await context.route(
     (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !LOOPBACK.has(url.hostname),
     (route) => route.abort(),
@@ -29,5 +36,4 @@ export async function routeStandIns(context: BrowserContext, stripeUrl?: string)
   await routeXStandIn(context)
   await routeBlueskyStandIn(context)
   await routeMastodonStandIn(context, 'mastodon.social')
-  if (stripeUrl) await routeStripeJs(context, stripeUrl)
 }

@@ -94,6 +94,11 @@ interface Route {
   handler(route: StandInRoute): unknown
 }
 
+/** Tabs, or one page's frames as its children. */
+interface BrowsingTree {
+  contexts: { context: string; url: string; children: { context: string; url: string }[] | null }[]
+}
+
 /** What a script run in a page returned, or threw. */
 interface EvaluateResult {
   type: 'success' | 'exception'
@@ -108,6 +113,8 @@ export interface FirefoxPage {
   /** A real mouse click (trusted input) at the viewport point. */
   click(x: number, y: number): Promise<void>
   press(key: string): Promise<void>
+  /** Makes this the tab in front, with focus, as a person switching to it does. */
+  bringToFront(): Promise<void>
   /** The frames inside this page, with their addresses. */
   frames(): Promise<{ url: string; page: FirefoxPage }[]>
 }
@@ -115,6 +122,8 @@ export interface FirefoxPage {
 export interface ExtensionFirefox extends Routable {
   /** A new tab, focused, at the given viewport size. */
   page(viewport: { width: number; height: number }): Promise<FirefoxPage>
+  /** Every tab open, with its address: those the extension opens too. */
+  tabs(): Promise<{ url: string; page: FirefoxPage }[]>
   /** Console errors the browser reported so far, from pages and the extension alike. */
   readonly errors: string[]
   close(): Promise<void>
@@ -197,6 +206,10 @@ async function driveFirefox(bidi: BidiConnection, close: () => Promise<void>): P
     async route(match, handler) {
       routes.unshift({ match, handler })
     },
+    async tabs() {
+      const { contexts } = await bidi.send<BrowsingTree>('browsingContext.getTree', { maxDepth: 0 })
+      return contexts.map((tab) => ({ url: tab.url, page: firefoxPage(bidi, tab.context) }))
+    },
     async page(viewport) {
       // A new tab, in front: the tab Firefox starts with has no focus when headless, and there the
       // keyboard presses no buttons.
@@ -256,8 +269,11 @@ function firefoxPage(bidi: BidiConnection, context: string): FirefoxPage {
         actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
       })
     },
+    async bringToFront() {
+      await bidi.send('browsingContext.activate', { context })
+    },
     async frames() {
-      const { contexts } = await bidi.send<{ contexts: { children: { context: string; url: string }[] | null }[] }>('browsingContext.getTree', { root: context, maxDepth: 1 })
+      const { contexts } = await bidi.send<BrowsingTree>('browsingContext.getTree', { root: context, maxDepth: 1 })
       return (contexts[0]?.children ?? []).map((frame) => ({ url: frame.url, page: firefoxPage(bidi, frame.context) }))
     },
   }

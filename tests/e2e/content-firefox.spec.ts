@@ -1,36 +1,44 @@
-// The Firefox build (dist-firefox/) in Debian's Firefox ESR, on the three stand-ins served at the
-// real sites' addresses: each visible post gets its one true Tip button, styled and hung in its bar,
-// and Tip, reached with the keyboard alone, opens the extension's panel for that post. Firefox runs
-// the background as an event page rather than a service worker, shares constructed stylesheets with
-// content scripts under its own rules, and has its own anchor positioning: none of that is covered
-// by the Chromium tests. Driven over WebDriver BiDi (src/devkit/firefox.ts).
+// The Firefox build (dist-firefox/) in Debian's Firefox ESR, with the local stack, on the three
+// stand-ins served at the real sites' addresses: each visible post gets its one true Tip button,
+// styled and hung in its bar; Tip, reached with the keyboard alone, opens the extension's panel for
+// that post; a first tip adds funds through checkout from the panel and reaches the ledger; the
+// site switch works live. Firefox runs the background as an event page rather than a service
+// worker, shares constructed stylesheets with content scripts under its own rules, delivers no
+// runtime messages to the panel's frame, and has its own anchor positioning: none of that is
+// covered by the Chromium tests. Driven over WebDriver BiDi (src/devkit/firefox.ts).
 import { expect, test } from '@playwright/test'
+import { routeSites } from '../../src/devkit/browser.ts'
 import { launchFirefoxWithExtension, FIREFOX_EXTENSION_ORIGIN, KEYS, type ExtensionFirefox, type FirefoxPage } from '../../src/devkit/firefox.ts'
-import { blueskyPosts, routeBlueskyStandIn } from '../../src/devkit/sites/bluesky/index.ts'
-import { mastodonStatuses, routeMastodonStandIn } from '../../src/devkit/sites/mastodon/index.ts'
-import { refuseUnserved } from '../../src/devkit/sites/route.ts'
-import { routeXStandIn, standInPosts } from '../../src/devkit/sites/x/index.ts'
+import { blueskyPosts } from '../../src/devkit/sites/bluesky/index.ts'
+import { mastodonStatuses } from '../../src/devkit/sites/mastodon/index.ts'
+import { standInPosts, type StandInPost } from '../../src/devkit/sites/x/index.ts'
+import type { Stack } from '../../src/devkit/stack.ts'
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../src/shared/settings.ts'
+import { startTestStack } from './fixtures.ts'
 import { blueskyRows, mastodonRows, xRows, type StandInRows } from './pages/standin-rows.ts'
 
-const X_POSTS = standInPosts(60)
-const BLUESKY_POSTS = blueskyPosts(60)
-const MASTODON_STATUSES = mastodonStatuses(60)
+// What routeSites serves: each stand-in's default timeline.
+const X_POSTS = standInPosts(300)
+const BLUESKY_POSTS = blueskyPosts(300)
+const MASTODON_STATUSES = mastodonStatuses(300)
 
+let stack: Stack
 let firefox: ExtensionFirefox
 let page: FirefoxPage
 
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
+  // The extension registers with the API when it is installed: the stack comes first.
+  stack = await startTestStack()
   firefox = await launchFirefoxWithExtension()
-  await refuseUnserved(firefox)
-  await routeXStandIn(firefox, { posts: X_POSTS.length })
-  await routeBlueskyStandIn(firefox, { posts: BLUESKY_POSTS.length })
-  await routeMastodonStandIn(firefox, 'mastodon.social', { statuses: MASTODON_STATUSES.length })
+  await routeSites(firefox)
   page = await firefox.page({ width: 1000, height: 900 })
 })
-test.afterAll(async () => firefox?.close())
+test.afterAll(async () => {
+  await firefox?.close()
+  await stack?.close()
+})
 
 async function expectTrueButtons<Row>(url: string, rows: StandInRows<Row>): Promise<void> {
   await page.goto(url)
@@ -78,26 +86,71 @@ test('Mastodon: every visible status has one Tip button naming its author as use
   await expectTrueButtons('https://mastodon.social/home', mastodonRows(MASTODON_STATUSES, 'mastodon.social'))
 })
 
-test('Tab to Tip and Enter opens the extension’s panel for that post, quoting it', async () => {
+/** From the top of the X timeline, Tab to the first Tip button and press Enter: its post, and the panel it opened. */
+async function openPanelByKeyboard(): Promise<{ post: StandInPost; panel: FirefoxPage }> {
   await page.goto('https://x.com/home')
   await expect.poll(() => page.evaluate(() => document.querySelectorAll('tipline-button').length)).toBeGreaterThan(2)
   const focusedPostId = () => page.evaluate(() => (document.activeElement?.localName === 'tipline-button' ? (document.activeElement as HTMLElement).dataset.postId! : null))
   for (let i = 0; i < 40 && (await focusedPostId()) === null; i++) await page.press(KEYS.Tab)
   const postId = await focusedPostId()
   const post = X_POSTS.find((p) => p.id === postId)
-  expect(post, `Tab reached a Tip button (post ${postId})`).toBeDefined()
+  if (!post) throw new Error(`Tab reached no Tip button (post ${postId})`)
 
   await page.press(KEYS.Enter)
   const panelFrame = async () => (await page.frames()).find((frame) => frame.url.startsWith(`${FIREFOX_EXTENSION_ORIGIN}/src/extension/panel/`))?.page
   await expect.poll(panelFrame).toBeDefined()
   const panel = (await panelFrame())!
-  await expect.poll(() => panel.evaluate(() => document.getElementById('panel-title')?.textContent ?? '')).toContain(post!.author.name)
-  await expect.poll(() => panel.evaluate(() => document.body.textContent ?? '')).toContain(post!.text.slice(0, 40))
+  await expect.poll(() => panel.evaluate(() => document.getElementById('panel-title')?.textContent ?? '')).toContain(post.author.name)
+  return { post, panel }
+}
+
+/** Clicks the element with this data-testid in an extension page: only the test can reach into the panel's frame. */
+const press = (extensionPage: FirefoxPage, testId: string) =>
+  extensionPage.evaluate((id) => {
+    const target = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
+    target?.click()
+    return target !== null
+  }, testId)
+
+test('Tab to Tip and Enter opens the extension’s panel for that post, quoting it', async () => {
+  const { post, panel } = await openPanelByKeyboard()
+  await expect.poll(() => panel.evaluate(() => document.body.textContent ?? '')).toContain(post.text.slice(0, 40))
   // The frame is as tall as the panel's content: its height message passed the origin check here too.
   const frameHeight = await page.evaluate(() => document.querySelector('tipline-panel')!.getBoundingClientRect().height)
   const contentHeight = await panel.evaluate(() => document.documentElement.scrollHeight)
   expect(Math.abs(frameHeight - contentHeight)).toBeLessThanOrEqual(2)
   expect(firefox.errors).toEqual([])
+})
+
+test('a first tip: funds added from the panel land in it, and the tip it then sends reaches the ledger', async () => {
+  const { post, panel } = await openPanelByKeyboard()
+  // No funds yet: the panel offers a top-up, which the background opens in a new tab at the Stripe stand-in's checkout.
+  expect(await press(panel, 'panel-topup')).toBe(true)
+  const checkoutTab = async () => (await firefox.tabs()).find((tab) => tab.url.startsWith(stack.stripe.url))?.page
+  await expect.poll(checkoutTab).toBeDefined()
+  const checkout = (await checkoutTab())!
+  await expect.poll(() => checkout.evaluate(() => document.querySelector('form') !== null)).toBe(true)
+  await checkout.evaluate(() => {
+    const fields = { email: 'reader@example.com', card: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123', name: 'Test Reader' }
+    for (const [id, value] of Object.entries(fields)) {
+      const input = document.getElementById(id) as HTMLInputElement
+      if (!input.readOnly) input.value = value
+    }
+    document.querySelector('form')!.requestSubmit()
+  })
+
+  // Back on X, the panel left open now offers the tip: the background's news of the new wallet reached its frame.
+  await page.bringToFront()
+  const firstPreset = () => panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid^="preset-"]')?.dataset.testid ?? null)
+  await expect.poll(firstPreset).toMatch(/^preset-\d+$/)
+  const amount = Number((await firstPreset())!.slice('preset-'.length))
+  expect(await press(panel, `preset-${amount}`)).toBe(true)
+  expect(await press(panel, 'confirm')).toBe(true)
+  // Held 5 s for Undo, then sent by the background.
+  const tips = async () => (await stack.api.db.query<{ amount: unknown }>('SELECT site, handle, post_id, amount FROM tips')).rows.map((tip) => ({ ...tip, amount: Number(tip.amount) }))
+  await expect.poll(tips, { timeout: 15_000 }).toEqual([{ site: 'x', handle: post.author.handle, post_id: post.id, amount }])
+  // The checkout stand-in's strict CSP refuses Firefox's own favicon request: not Tipline's to answer.
+  expect(firefox.errors.filter((error) => !error.includes(`${stack.stripe.url}/favicon.ico`))).toEqual([])
 })
 
 test('switching X off removes its buttons at once, without a reload; on brings them back', async () => {

@@ -20,10 +20,13 @@ interface Fixtures {
   x: XTimeline
 }
 
+/** The local stack where the extension under test was built to find the API (scripts/build-config.ts). */
+export const startTestStack = (): Promise<Stack> =>
+  startStack({ apiUrl: apiBaseUrl(), stripePort: Number(process.env.TIPLINE_STRIPE_PORT ?? STRIPE_STAND_IN_PORT), log: () => {} })
+
 export const test = base.extend<Fixtures>({
   stack: async ({}, use) => {
-    // The API must listen where the extension under test was built to look (scripts/build-config.ts).
-    const stack = await startStack({ apiUrl: apiBaseUrl(), stripePort: Number(process.env.TIPLINE_STRIPE_PORT ?? STRIPE_STAND_IN_PORT), log: () => {} })
+    const stack = await startTestStack()
     await use(stack)
     await stack.close()
   },
