@@ -110,8 +110,6 @@ export interface FirefoxPage {
   goto(url: string): Promise<void>
   /** Runs fn in the page's own world with a JSON argument; its result comes back through JSON. */
   evaluate<R, A = null>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>
-  /** A real mouse click (trusted input) at the viewport point. */
-  click(x: number, y: number): Promise<void>
   press(key: string): Promise<void>
   /** Makes this the tab in front, with focus, as a person switching to it does. */
   bringToFront(): Promise<void>
@@ -194,8 +192,9 @@ async function driveFirefox(bidi: BidiConnection, close: () => Promise<void>): P
     if (!isBlocked) return
     const url = new URL(request.url)
     const route = routes.find((candidate) => candidate.match(url))
-    if (!route) return void bidi.send('network.continueRequest', { request: request.request })
-    void route.handler(standInRoute(bidi, request))
+    const answered = route ? Promise.resolve(route.handler(standInRoute(bidi, request))) : bidi.send('network.continueRequest', { request: request.request })
+    // Also when the page gave up on the request meanwhile (it navigated away): said, not thrown.
+    answered.catch((error: unknown) => console.warn(`Firefox: ${request.url} not answered:`, error))
   })
   await bidi.send('session.subscribe', { events: ['network.beforeRequestSent', 'log.entryAdded'] })
   await bidi.send('network.addIntercept', { phases: ['beforeRequestSent'] })
@@ -242,8 +241,6 @@ function standInRoute(bidi: BidiConnection, request: BeforeRequestSent['request'
 }
 
 function firefoxPage(bidi: BidiConnection, context: string): FirefoxPage {
-  const pointer = (actions: object[]) =>
-    bidi.send('input.performActions', { context, actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }] })
   return {
     async goto(address) {
       await bidi.send('browsingContext.navigate', { context, url: address, wait: 'complete' })
@@ -258,10 +255,6 @@ function firefoxPage(bidi: BidiConnection, context: string): FirefoxPage {
       if (answer.type === 'exception') throw new Error(`In the page: ${answer.exceptionDetails?.text}`)
       const json = answer.result?.value
       return (typeof json === 'string' ? JSON.parse(json) : undefined) as R
-    },
-    async click(x, y) {
-      const at = { x: Math.round(x), y: Math.round(y) }
-      await pointer([{ type: 'pointerMove', ...at }, { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }])
     },
     async press(key) {
       await bidi.send('input.performActions', {
