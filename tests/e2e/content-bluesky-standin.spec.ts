@@ -6,7 +6,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chr
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { BLUESKY_ROW_HEIGHT, blueskyNotifications, blueskyPosts, routeBlueskyStandIn, type BlueskyPost } from '../../src/devkit/sites/bluesky/index.ts'
 import { test } from './fixtures.ts'
-import { blueskyRows } from './pages/standin-rows.ts'
+import { blueskyRows, scrollAndRender } from './pages/standin-rows.ts'
 import { XPost } from './pages/x-timeline.ts'
 
 const POSTS = blueskyPosts(300)
@@ -79,7 +79,7 @@ standIn('scrolling through 300 posts, mounted, unmounted and loaded page by page
       .toBe(0)
     const atEnd = await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)
     if (atEnd && tipped.size === POSTS.length) break
-    await page.evaluate(() => scrollBy(0, 700))
+    await scrollAndRender(page, 700)
   }
   expect(tipped.size).toBe(POSTS.length)
 })

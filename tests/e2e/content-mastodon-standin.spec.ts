@@ -7,7 +7,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chr
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { acctOf, handleOf, mastodonStatuses, routeMastodonStandIn, type MastodonStatus } from '../../src/devkit/sites/mastodon/index.ts'
 import { test } from './fixtures.ts'
-import { mastodonRows } from './pages/standin-rows.ts'
+import { mastodonRows, scrollAndRender } from './pages/standin-rows.ts'
 import { XPost } from './pages/x-timeline.ts'
 
 const HOST = 'mastodon.social'
@@ -92,7 +92,7 @@ standIn('scrolling through 300 statuses, hidden and re-rendered and loaded page 
     }
     const atEnd = await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)
     if (atEnd && tipped.size === STATUSES.length) break
-    await page.evaluate(() => scrollBy(0, 700))
+    await scrollAndRender(page, 700)
   }
   expect(sawHidden).toBe(true)
   expect(tipped.size).toBe(STATUSES.length)

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn, standInPosts, POOL_SIZE } from '../../src/devkit/sites/x/index.ts'
+import { scrollAndRender } from './pages/standin-rows.ts'
 
 const POSTS = standInPosts(1000)
 const byId = new Map(POSTS.map((post) => [post.id, post]))
@@ -75,7 +76,7 @@ test('1,000 recycled posts, scrolled end to end, keep exactly one true button ea
     expect(await page.locator('tipline-button').count()).toBeLessThanOrEqual(POOL_SIZE)
     if (await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)) break
     // The timeline re-renders on the next frame: the check starts after it.
-    await page.evaluate(() => new Promise((done) => { scrollBy(0, 850); requestAnimationFrame(() => requestAnimationFrame(done)) }))
+    await scrollAndRender(page, 850)
     steps++
   }
   expect(steps).toBeGreaterThan(300)

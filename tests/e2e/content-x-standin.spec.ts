@@ -5,7 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chr
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn, standInPosts, POOL_SIZE } from '../../src/devkit/sites/x/index.ts'
 import { escapeTipPanel } from './pages/tip-panel.ts'
-import { xRows } from './pages/standin-rows.ts'
+import { scrollAndRender, xRows } from './pages/standin-rows.ts'
 
 const POSTS = standInPosts(300)
 
@@ -52,7 +52,7 @@ test('scrolling through 300 recycled posts keeps exactly one true button on each
     if (atEnd) break
     // The stand-in re-renders its rows on the next frame: wait for it, or a step could check rows
     // that still show the previous posts and skip the ones scrolled past.
-    await page.evaluate(() => new Promise((done) => { scrollBy(0, 700); requestAnimationFrame(() => requestAnimationFrame(done)) }))
+    await scrollAndRender(page, 700)
   }
   const tippable = POSTS.filter((post) => !post.promoted).map((post) => post.id)
   expect([...tipped].sort()).toEqual(tippable.sort())

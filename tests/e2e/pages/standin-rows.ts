@@ -4,6 +4,7 @@
 import type { BlueskyPost } from '../../../src/devkit/sites/bluesky/index.ts'
 import { acctOf, handleOf, type MastodonStatus } from '../../../src/devkit/sites/mastodon/index.ts'
 import type { StandInPost } from '../../../src/devkit/sites/x/index.ts'
+import type { Page } from '@playwright/test'
 
 export interface StandInRows<Row> {
   /** Runs in the page: each row on screen. Self-contained, as a function sent to a page must be. */
@@ -11,6 +12,16 @@ export interface StandInRows<Row> {
   /** Rows whose buttons differ from what their post calls for: none once the engine has caught up. */
   wrong(rows: Row[]): string[]
 }
+
+/**
+ * Scrolls by px and waits two frames: the stand-ins render what scrolled into view on the next
+ * frame, and rows read before it would skip the posts that only pass through the view meanwhile.
+ */
+export const scrollAndRender = (page: Page, px: number) =>
+  page.evaluate((by) => new Promise((done) => {
+    scrollBy(0, by)
+    requestAnimationFrame(() => requestAnimationFrame(done))
+  }), px)
 
 const differ = (shown: unknown, expected: unknown) => JSON.stringify(shown) !== JSON.stringify(expected)
 
