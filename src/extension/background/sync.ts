@@ -1,5 +1,6 @@
-// Copies the API's view of this account into the Dexie cache, which the popup, options page and
-// panel read with live queries. Runs on wallet.sync, after every action, and every few minutes.
+// Copies the API's view of this account into the Dexie cache, which the popup and options page read
+// with live queries; an open tip panel hears of a new wallet instead (wallet-news.ts). Runs on
+// wallet.sync, after every action, and every few minutes.
 import browser from 'webextension-polyfill'
 import { CreatorView, routes, WalletView } from '../../shared/api.ts'
 import { WALLET_CHANGED_KEY } from '../../shared/wallet-news.ts'
