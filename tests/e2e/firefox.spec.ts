@@ -2,7 +2,7 @@
 // stand-ins served at the real sites' addresses: each visible post gets its one true Tip button,
 // styled and hung in its bar; Tip, reached with the keyboard alone, opens the extension's panel for
 // that post; a first tip adds funds through checkout from the panel and reaches the ledger; the
-// site switch works live. Firefox runs the background as an event page rather than a service
+// popup shows what it left; the site switch works live. Firefox runs the background as an event page rather than a service
 // worker, shares constructed stylesheets with content scripts under its own rules, delivers no
 // runtime messages to the panel's frame, and has its own anchor positioning: none of that is
 // covered by the Chromium tests. Driven over WebDriver BiDi (src/devkit/firefox.ts).
@@ -104,6 +104,25 @@ async function openPanelByKeyboard(): Promise<{ post: StandInPost; panel: Firefo
   return { post, panel }
 }
 
+/**
+ * One of the extension's pages in a new tab. WebDriver may not open extension pages itself; a site's
+ * page may open the panel's, which the manifest lets https pages load, and from there the
+ * extension's own pages are one navigation away.
+ */
+async function openExtensionPage(path: string): Promise<FirefoxPage> {
+  const tab = await firefox.page({ width: 400, height: 600 })
+  await tab.goto('https://x.com/home')
+  for (const step of ['src/extension/panel/index.html', path]) {
+    const url = `${FIREFOX_EXTENSION_ORIGIN}/${step}`
+    await tab.evaluate((address) => {
+      location.href = address
+    }, url)
+    await expect.poll(() => tab.evaluate(() => location.href)).toBe(url)
+  }
+  await expect.poll(() => tab.evaluate(() => document.readyState)).toBe('complete')
+  return tab
+}
+
 /** Clicks the element with this data-testid in an extension page: only the test can reach into the panel's frame. */
 const press = (extensionPage: FirefoxPage, testId: string) =>
   extensionPage.evaluate((id) => {
@@ -153,6 +172,18 @@ test('a first tip: funds added from the panel land in it, and the tip it then se
   expect(firefox.errors.filter((error) => !error.includes(`${stack.stripe.url}/favicon.ico`))).toEqual([])
 })
 
+test('the popup shows what the first tip left: the balance, the top-up and the tip in recent activity', async () => {
+  const [tip] = (await stack.api.db.query<{ handle: string; amount: unknown }>('SELECT handle, amount FROM tips')).rows
+  const [topUp] = (await stack.api.db.query<{ amount: unknown }>(`SELECT amount FROM topups WHERE status = 'paid'`)).rows
+  const dollars = (minor: unknown) => `$${(Number(minor) / 100).toFixed(2)}`
+  const popup = await openExtensionPage('src/extension/popup/index.html')
+  const text = (testId: string) => popup.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId)
+  // The popup reads the cache the Firefox background wrote, live.
+  await expect.poll(() => text('balance')).toContain(dollars(Number(topUp!.amount) - Number(tip!.amount)))
+  await expect.poll(() => text('activity')).toContain(`Funds added${dollars(topUp!.amount)}`)
+  expect(await text('activity')).toContain(`@${tip!.handle}`)
+})
+
 test('switching X off removes its buttons at once, without a reload; on brings them back', async () => {
   await page.goto('https://x.com/home')
   const count = () => page.evaluate(() => document.querySelectorAll('tipline-button').length)
@@ -162,14 +193,7 @@ test('switching X off removes its buttons at once, without a reload; on brings t
     Object.assign(window, { sameDocument: true })
   })
   // Written where the options page's change lands, from an extension page (Firefox's storage.onChanged reaches the content script).
-  const extensionPage = await firefox.page({ width: 400, height: 600 })
-  // WebDriver may not open extension pages itself; a site's page may open the panel's, which the
-  // manifest lets https pages load.
-  await extensionPage.goto('https://x.com/home')
-  await extensionPage.evaluate((url) => {
-    location.href = url
-  }, `${FIREFOX_EXTENSION_ORIGIN}/src/extension/panel/index.html`)
-  await expect.poll(() => extensionPage.evaluate(() => typeof (globalThis as { browser?: unknown }).browser)).toBe('object')
+  const extensionPage = await openExtensionPage('src/extension/options/index.html')
   const store = (settings: Settings) =>
     extensionPage.evaluate(
       ([key, value]) => (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser.storage.local.set({ [key]: value }),
