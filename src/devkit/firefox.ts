@@ -111,6 +111,8 @@ export interface FirefoxPage {
   /** Runs fn in the page's own world with a JSON argument; its result comes back through JSON. */
   evaluate<R, A = null>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>
   press(key: string): Promise<void>
+  /** Types text into what has focus, a key for each character, as a person does. */
+  type(text: string): Promise<void>
   /** Makes this the tab in front, with focus, as a person switching to it does. */
   bringToFront(): Promise<void>
   /** The frames inside this page, with their addresses. */
@@ -241,6 +243,11 @@ function standInRoute(bidi: BidiConnection, request: BeforeRequestSent['request'
 }
 
 function firefoxPage(bidi: BidiConnection, context: string): FirefoxPage {
+  const keys = (values: string[]) =>
+    bidi.send('input.performActions', {
+      context,
+      actions: [{ type: 'key', id: 'keyboard', actions: values.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]) }],
+    })
   return {
     async goto(address) {
       await bidi.send('browsingContext.navigate', { context, url: address, wait: 'complete' })
@@ -257,10 +264,10 @@ function firefoxPage(bidi: BidiConnection, context: string): FirefoxPage {
       return (typeof json === 'string' ? JSON.parse(json) : undefined) as R
     },
     async press(key) {
-      await bidi.send('input.performActions', {
-        context,
-        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
-      })
+      await keys([key])
+    },
+    async type(text) {
+      await keys([...text])
     },
     async bringToFront() {
       await bidi.send('browsingContext.activate', { context })

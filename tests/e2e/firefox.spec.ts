@@ -2,7 +2,8 @@
 // stand-ins served at the real sites' addresses: each visible post gets its one true Tip button,
 // styled and hung in its bar; Tip, reached with the keyboard alone, opens the extension's panel for
 // that post; a first tip adds funds through checkout from the panel and reaches the ledger; the
-// popup shows what it left; the site switch works live. Firefox runs the background as an event page rather than a service
+// popup shows what it left; the creator claims the handle in the options page and sees the tip;
+// the site switch works live. Firefox runs the background as an event page rather than a service
 // worker, shares constructed stylesheets with content scripts under its own rules, delivers no
 // runtime messages to the panel's frame, and has its own anchor positioning: none of that is
 // covered by the Chromium tests. Driven over WebDriver BiDi (src/devkit/firefox.ts).
@@ -124,7 +125,7 @@ async function openExtensionPage(path: string): Promise<FirefoxPage> {
 }
 
 /** Clicks the element with this data-testid in an extension page: only the test can reach into the panel's frame. */
-const press = (extensionPage: FirefoxPage, testId: string) =>
+const clickTestId = (extensionPage: FirefoxPage, testId: string) =>
   extensionPage.evaluate((id) => {
     const target = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
     target?.click()
@@ -144,7 +145,7 @@ test('Tab to Tip and Enter opens the extension’s panel for that post, quoting 
 test('a first tip: funds added from the panel land in it, and the tip it then sends reaches the ledger', async () => {
   const { post, panel } = await openPanelByKeyboard()
   // No funds yet: the panel offers a top-up, which the background opens in a new tab at the Stripe stand-in's checkout.
-  expect(await press(panel, 'panel-topup')).toBe(true)
+  expect(await clickTestId(panel, 'panel-topup')).toBe(true)
   const checkoutTab = async () => (await firefox.tabs()).find((tab) => tab.url.startsWith(stack.stripe.url))?.page
   await expect.poll(checkoutTab).toBeDefined()
   const checkout = (await checkoutTab())!
@@ -163,8 +164,8 @@ test('a first tip: funds added from the panel land in it, and the tip it then se
   const firstPreset = () => panel.evaluate(() => document.querySelector<HTMLElement>('[data-testid^="preset-"]')?.dataset.testid ?? null)
   await expect.poll(firstPreset).toMatch(/^preset-\d+$/)
   const amount = Number((await firstPreset())!.slice('preset-'.length))
-  expect(await press(panel, `preset-${amount}`)).toBe(true)
-  expect(await press(panel, 'confirm')).toBe(true)
+  expect(await clickTestId(panel, `preset-${amount}`)).toBe(true)
+  expect(await clickTestId(panel, 'confirm')).toBe(true)
   // Held 5 s for Undo, then sent by the background.
   const tips = async () => (await stack.api.db.query<{ amount: unknown }>('SELECT site, handle, post_id, amount FROM tips')).rows.map((tip) => ({ ...tip, amount: Number(tip.amount) }))
   await expect.poll(tips, { timeout: 15_000 }).toEqual([{ site: 'x', handle: post.author.handle, post_id: post.id, amount }])
@@ -182,6 +183,24 @@ test('the popup shows what the first tip left: the balance, the top-up and the t
   await expect.poll(() => text('balance')).toContain(dollars(Number(topUp!.amount) - Number(tip!.amount)))
   await expect.poll(() => text('activity')).toContain(`Funds added${dollars(topUp!.amount)}`)
   expect(await text('activity')).toContain(`@${tip!.handle}`)
+})
+
+test('the creator claims the handle in the options page and sees the tip there', async () => {
+  const [tip] = (await stack.api.db.query<{ handle: string; amount: unknown }>('SELECT handle, amount FROM tips')).rows
+  const options = await openExtensionPage('src/extension/options/index.html')
+  await expect.poll(() => options.evaluate(() => document.querySelector('[data-testid="claim-handle"]') !== null)).toBe(true)
+  await options.evaluate(() => {
+    const site = document.querySelector<HTMLSelectElement>('[data-testid="claim-site"]')!
+    site.value = 'x'
+    site.dispatchEvent(new Event('change', { bubbles: true }))
+    document.querySelector<HTMLInputElement>('[data-testid="claim-handle"]')!.focus()
+  })
+  await options.type(tip!.handle)
+  expect(await clickTestId(options, 'claim-submit')).toBe(true)
+  const text = (testId: string) => options.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId)
+  await expect.poll(() => text('handles')).toContain(tip!.handle)
+  await expect.poll(() => text('tips-received')).toContain(`$${(Number(tip!.amount) / 100).toFixed(2)}`)
+  expect(await text('tips-received')).toContain(tip!.handle)
 })
 
 test('switching X off removes its buttons at once, without a reload; on brings them back', async () => {
