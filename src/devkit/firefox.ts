@@ -113,6 +113,8 @@ export interface FirefoxPage {
   press(key: string): Promise<void>
   /** Types text into what has focus, a key for each character, as a person does. */
   type(text: string): Promise<void>
+  /** The window's size changes, as when a person narrows it. */
+  resize(viewport: { width: number; height: number }): Promise<void>
   /** Makes this the tab in front, with focus, as a person switching to it does. */
   bringToFront(): Promise<void>
   /** The frames inside this page, with their addresses. */
@@ -199,7 +201,14 @@ async function driveFirefox(bidi: BidiConnection, close: () => Promise<void>): P
     answered.catch((error: unknown) => console.warn(`Firefox: ${request.url} not answered:`, error))
   })
   await bidi.send('session.subscribe', { events: ['network.beforeRequestSent', 'log.entryAdded'] })
-  await bidi.send('network.addIntercept', { phases: ['beforeRequestSent'] })
+  // Web requests only: a page's data: and extension URLs load as they are.
+  await bidi.send('network.addIntercept', {
+    phases: ['beforeRequestSent'],
+    urlPatterns: [
+      { type: 'pattern', protocol: 'http' },
+      { type: 'pattern', protocol: 'https' },
+    ],
+  })
   await bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_DIST } })
 
   return {
@@ -215,8 +224,9 @@ async function driveFirefox(bidi: BidiConnection, close: () => Promise<void>): P
       // A new tab, in front: the tab Firefox starts with has no focus when headless, and there the
       // keyboard presses no buttons.
       const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab', background: false })
-      await bidi.send('browsingContext.setViewport', { context, viewport })
-      return firefoxPage(bidi, context)
+      const tab = firefoxPage(bidi, context)
+      await tab.resize(viewport)
+      return tab
     },
     close,
   }
@@ -268,6 +278,9 @@ function firefoxPage(bidi: BidiConnection, context: string): FirefoxPage {
     },
     async type(text) {
       await keys([...text])
+    },
+    async resize(viewport) {
+      await bidi.send('browsingContext.setViewport', { context, viewport })
     },
     async bringToFront() {
       await bidi.send('browsingContext.activate', { context })

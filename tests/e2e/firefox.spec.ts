@@ -3,19 +3,24 @@
 // styled and hung in its bar; Tip, reached with the keyboard alone, opens the extension's panel for
 // that post; a first tip adds funds through checkout from the panel and reaches the ledger; the
 // popup shows what it left; the creator claims the handle in the options page and sees the tip;
-// the site switch works live. Firefox runs the background as an event page rather than a service
+// the site switch works live; and on the saved real X pages, with X's own CSS, Tip lies over no
+// control from wide windows down to narrow ones. Firefox runs the background as an event page rather than a service
 // worker, shares constructed stylesheets with content scripts under its own rules, delivers no
 // runtime messages to the panel's frame, and has its own anchor positioning: none of that is
 // covered by the Chromium tests. Driven over WebDriver BiDi (src/devkit/firefox.ts).
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { routeSites } from '../../src/devkit/browser.ts'
 import { launchFirefoxWithExtension, FIREFOX_EXTENSION_ORIGIN, KEYS, type ExtensionFirefox, type FirefoxPage } from '../../src/devkit/firefox.ts'
 import { blueskyPosts } from '../../src/devkit/sites/bluesky/index.ts'
 import { mastodonStatuses } from '../../src/devkit/sites/mastodon/index.ts'
+import { routeSavedPage } from '../../src/devkit/sites/route.ts'
 import { standInPosts, type StandInPost } from '../../src/devkit/sites/x/index.ts'
 import type { Stack } from '../../src/devkit/stack.ts'
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../src/shared/settings.ts'
 import { startTestStack } from './fixtures.ts'
+import { coveredControls, PAGES, SAVED, savedFiles, widthsFor } from './pages/saved-x-pages.ts'
 import { blueskyRows, mastodonRows, xRows, type StandInRows } from './pages/standin-rows.ts'
 
 // What routeSites serves: each stand-in's default timeline.
@@ -226,3 +231,22 @@ test('switching X off removes its buttons at once, without a reload; on brings t
   await expect.poll(count).toBe(before)
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
 })
+
+// Last: each saved page's route answers for x.com from then on.
+for (const [file, expected] of Object.entries(PAGES).filter(([, saved]) => saved.laidOutAsOnX)) {
+  test(`saved X page ${file}, with X's own CSS: one true button per post, over no control down to ${widthsFor(expected).at(-1)}px`, async () => {
+    test.skip(!savedFiles.includes(file), `SKIPPED LOUDLY: ${resolve(SAVED, file)} is missing`)
+    await routeSavedPage(firefox, 'https://x.com/home', readFileSync(resolve(SAVED, file), 'utf8'))
+    const tab = await firefox.page({ width: 1280, height: 900 })
+    await tab.goto('https://x.com/home')
+    await expect.poll(() => tab.evaluate(() => document.querySelectorAll('tipline-button').length)).toBe(expected.posts)
+    for (const [handle, postId] of expected.tipped) {
+      const selector = `tipline-button[data-handle="${handle}"][data-post-id="${postId}"]`
+      expect(await tab.evaluate((css) => document.querySelectorAll(css).length, selector), selector).toBe(1)
+    }
+    for (const width of widthsFor(expected)) {
+      await tab.resize({ width, height: 900 })
+      expect(await tab.evaluate(coveredControls), `at ${width}px`).toEqual([])
+    }
+  })
+}
