@@ -1,13 +1,13 @@
-// The Firefox build (dist-firefox/) in Debian's Firefox ESR, with the local stack, on the three
-// stand-ins served at the real sites' addresses: each visible post gets its one true Tip button,
-// styled and hung in its bar; Tip, reached with the keyboard alone, opens the extension's panel for
-// that post; a first tip adds funds through checkout from the panel and reaches the ledger; the
-// popup shows what it left; the creator claims the handle in the options page and sees the tip;
-// the site switch works live; and on the saved real X pages, with X's own CSS, Tip lies over no
-// control from wide windows down to narrow ones. Firefox runs the background as an event page rather than a service
-// worker, shares constructed stylesheets with content scripts under its own rules, delivers no
-// runtime messages to the panel's frame, and has its own anchor positioning: none of that is
-// covered by the Chromium tests. Driven over WebDriver BiDi (src/devkit/firefox.ts).
+// The Firefox build (dist-firefox/) in Debian's Firefox ESR, with the local stack, driven over
+// WebDriver BiDi (src/devkit/firefox.ts). On the three stand-ins, served at the real sites'
+// addresses, each visible post gets its one true Tip button, styled and hung in its bar. Tip,
+// reached with the keyboard alone, opens the panel for that post. A first tip adds funds through
+// checkout from the panel and reaches the ledger; the popup shows what it left; the creator claims
+// the handle in the options page and sees the tip. The site switch works live. On the saved real X
+// pages, with X's own CSS, Tip lies over no control from wide windows down to narrow ones.
+// None of this is covered by the Chromium tests: Firefox runs the background as an event page
+// rather than a service worker, shares constructed stylesheets with content scripts under its own
+// rules, delivers no runtime messages to the panel's frame, and has its own anchor positioning.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
