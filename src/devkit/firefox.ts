@@ -147,7 +147,14 @@ export async function launchFirefoxWithExtension(): Promise<ExtensionFirefox> {
   const firefox = spawn(findFirefox(), ['--headless', '--remote-debugging-port', '0', '--profile', profile, '--no-remote', 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
+  // A test process that ends without closing the browser (killed, or a test's own mistake) takes Firefox with it.
+  const killFirefox = () => {
+    firefox.kill()
+    rmSync(profile, { recursive: true, force: true })
+  }
+  process.once('exit', killFirefox)
   const stop = async () => {
+    process.off('exit', killFirefox)
     if (firefox.exitCode === null && firefox.signalCode === null) await new Promise((exited) => firefox.once('exit', exited).kill())
     rmSync(profile, { recursive: true, force: true })
   }
