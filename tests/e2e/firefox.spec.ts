@@ -129,6 +129,15 @@ async function openExtensionPage(path: string): Promise<FirefoxPage> {
   return tab
 }
 
+/** The one tip the ledger holds, once the first-tip test has sent it. */
+async function theTip(): Promise<{ handle: string; amount: number }> {
+  const [tip] = (await stack.api.db.query<{ handle: string; amount: unknown }>('SELECT handle, amount FROM tips')).rows
+  if (!tip) throw new Error('the ledger holds no tip: the first-tip test did not send one')
+  return { handle: tip.handle, amount: Number(tip.amount) }
+}
+
+const dollars = (minor: number) => `$${(minor / 100).toFixed(2)}`
+
 /** Clicks the element with this data-testid in an extension page: only the test can reach into the panel's frame. */
 const clickTestId = (extensionPage: FirefoxPage, testId: string) =>
   extensionPage.evaluate((id) => {
@@ -179,19 +188,18 @@ test('a first tip: funds added from the panel land in it, and the tip it then se
 })
 
 test('the popup shows what the first tip left: the balance, the top-up and the tip in recent activity', async () => {
-  const [tip] = (await stack.api.db.query<{ handle: string; amount: unknown }>('SELECT handle, amount FROM tips')).rows
+  const tip = await theTip()
   const [topUp] = (await stack.api.db.query<{ amount: unknown }>(`SELECT amount FROM topups WHERE status = 'paid'`)).rows
-  const dollars = (minor: unknown) => `$${(Number(minor) / 100).toFixed(2)}`
   const popup = await openExtensionPage('src/extension/popup/index.html')
   const text = (testId: string) => popup.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId)
   // The popup reads the cache the Firefox background wrote, live.
-  await expect.poll(() => text('balance')).toContain(dollars(Number(topUp!.amount) - Number(tip!.amount)))
-  await expect.poll(() => text('activity')).toContain(`Funds added${dollars(topUp!.amount)}`)
-  expect(await text('activity')).toContain(`@${tip!.handle}`)
+  await expect.poll(() => text('balance')).toContain(dollars(Number(topUp!.amount) - tip.amount))
+  await expect.poll(() => text('activity')).toContain(`Funds added${dollars(Number(topUp!.amount))}`)
+  expect(await text('activity')).toContain(`@${tip.handle}`)
 })
 
 test('the creator claims the handle in the options page and sees the tip there', async () => {
-  const [tip] = (await stack.api.db.query<{ handle: string; amount: unknown }>('SELECT handle, amount FROM tips')).rows
+  const tip = await theTip()
   const options = await openExtensionPage('src/extension/options/index.html')
   await expect.poll(() => options.evaluate(() => document.querySelector('[data-testid="claim-handle"]') !== null)).toBe(true)
   await options.evaluate(() => {
@@ -200,12 +208,12 @@ test('the creator claims the handle in the options page and sees the tip there',
     site.dispatchEvent(new Event('change', { bubbles: true }))
     document.querySelector<HTMLInputElement>('[data-testid="claim-handle"]')!.focus()
   })
-  await options.type(tip!.handle)
+  await options.type(tip.handle)
   expect(await clickTestId(options, 'claim-submit')).toBe(true)
   const text = (testId: string) => options.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId)
-  await expect.poll(() => text('handles')).toContain(tip!.handle)
-  await expect.poll(() => text('tips-received')).toContain(`$${(Number(tip!.amount) / 100).toFixed(2)}`)
-  expect(await text('tips-received')).toContain(tip!.handle)
+  await expect.poll(() => text('handles')).toContain(tip.handle)
+  await expect.poll(() => text('tips-received')).toContain(dollars(tip.amount))
+  expect(await text('tips-received')).toContain(tip.handle)
 })
 
 test('switching X off removes its buttons at once, without a reload; on brings them back', async () => {
