@@ -6,7 +6,7 @@ import { routes } from '../../src/shared/api.ts'
 import { api as client } from '../../src/extension/background/api.ts'
 import { ApiClientError } from '../../src/extension/background/errors.ts'
 import { holdForFunds } from '../../src/extension/background/outbox.ts'
-import { TOPUP_ALARM, watchTopup } from '../../src/extension/background/topup-watch.ts'
+import { pollTopup, TOPUP_ALARM, watchTopup } from '../../src/extension/background/topup-watch.ts'
 import { alarms } from './background-fake-browser.ts'
 import { useApiStandIn } from './support/background.ts'
 
@@ -91,6 +91,27 @@ describe('after a top-up starts', () => {
     await vi.waitFor(async () => expect(await db.outbox.get('funded-0002')).toMatchObject({ state: 'delivered' }), { timeout: 6_000, interval: 200 })
     expect(api.tipCalls).toEqual([{ idempotencyKey: 'funded-0002', body: request }])
     // The second checkout is still open: its money is watched for.
+    expect(alarms.has(TOPUP_ALARM)).toBe(true)
+  })
+
+  test('a poll that sees the money land ends its own watch only, not one started meanwhile for another checkout', async () => {
+    await watchTopup() // the first checkout's watch: its first look reads 1,000
+    api.setBalance(3_000) // that top-up lands
+    const realFetch = globalThis.fetch
+    let walletAsked = () => {}
+    const asking = new Promise<void>((resolve) => (walletAsked = resolve))
+    globalThis.fetch = (input, init) => {
+      if (String(input).endsWith(routes.wallet)) walletAsked()
+      return realFetch(input, init)
+    }
+    try {
+      const older = pollTopup() // its next look is on its way to the API...
+      await asking
+      await watchTopup() // ...when a second checkout starts its own watch
+      await older
+    } finally {
+      globalThis.fetch = realFetch
+    }
     expect(alarms.has(TOPUP_ALARM)).toBe(true)
   })
 })
