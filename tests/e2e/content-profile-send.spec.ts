@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { test, expect } from './fixtures.ts'
 import { routeSavedPage } from '../../src/devkit/sites/route.ts'
+import { PROFILES } from './pages/profiles.ts'
 import { XPost } from './pages/x-timeline.ts'
 
 const SAVED_PROFILE = resolve(import.meta.dirname, '../../../shared/sites/x/cpft-pr777-profile-badlogicgames.html')
@@ -47,12 +48,9 @@ test('the saved real profile page gets one Send button for its person, trusted o
   await expect(elsewhere.locator('tipline-button[data-kind="send"]')).toHaveCount(0)
 })
 
-for (const site of [
-  { name: 'Bluesky', url: 'https://bsky.app/profile/ada.bsky.social', handle: 'ada.bsky.social', person: 'Ada Lovelace', actions: 'div:has(> [data-testid="followBtn"])' },
-  // A remote account, shown on this instance: it keeps its own domain.
-  { name: 'Mastodon', url: 'https://mastodon.social/@grace@hachyderm.io', handle: 'grace@hachyderm.io', person: 'Grace Hopper', actions: '.account__header__tabs__buttons' },
-]) {
-  test(`Send on a ${site.name} profile sits with Follow and opens the panel for the person`, async ({ context }) => {
+// X's has its own test above, with a tip through it.
+for (const site of PROFILES.filter((profile) => profile.site !== 'X')) {
+  test(`Send on a ${site.site} profile sits with Follow and opens the panel for the person`, async ({ context }) => {
     const page = await context.newPage()
     await page.goto(site.url, { waitUntil: 'domcontentloaded' })
     const send = page.locator('tipline-button[data-kind="send"]')

@@ -3,8 +3,9 @@
 // addresses, each visible post gets its one true Tip button, styled and hung in its bar. Tip,
 // reached with the keyboard alone, opens the panel for that post. A first tip adds funds through
 // checkout from the panel and reaches the ledger; the popup shows what it left; the creator claims
-// the handle in the options page and sees the tip. The site switch works live. On the saved real X
-// pages, with X's own CSS, Tip lies over no control from wide windows down to narrow ones.
+// the handle in the options page and sees the tip. The site switch works live. Send on each
+// site's profile opens the panel for the person. On the saved real X pages, with X's own CSS, Tip
+// lies over no control from wide windows down to narrow ones.
 // None of this is covered by the Chromium tests: Firefox runs the background as an event page
 // rather than a service worker, shares constructed stylesheets with content scripts under its own
 // rules, delivers no runtime messages to the panel's frame, and has its own anchor positioning.
@@ -20,6 +21,7 @@ import { standInPosts, type StandInPost } from '../../src/devkit/sites/x/index.t
 import type { Stack } from '../../src/devkit/stack.ts'
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../src/shared/settings.ts'
 import { startTestStack } from './fixtures.ts'
+import { PROFILES } from './pages/profiles.ts'
 import { coveredControls, PAGES, SAVED, savedFiles, widthsFor } from './pages/saved-x-pages.ts'
 import { blueskyRows, mastodonRows, xRows, type StandInRows } from './pages/standin-rows.ts'
 
@@ -94,6 +96,8 @@ test('Mastodon: every visible status has one Tip button naming its author as use
 
 /** From the top of the X timeline, Tab to the first Tip button and press Enter: its post, and the panel it opened. */
 async function openPanelByKeyboard(): Promise<{ post: StandInPost; panel: FirefoxPage }> {
+  // In front, where the keyboard goes: a test may have opened a tab of its own.
+  await page.bringToFront()
   await page.goto('https://x.com/home')
   await expect.poll(() => page.evaluate(() => document.querySelectorAll('tipline-button').length)).toBeGreaterThan(2)
   const focusedPostId = () => page.evaluate(() => (document.activeElement?.localName === 'tipline-button' ? (document.activeElement as HTMLElement).dataset.postId! : null))
@@ -103,11 +107,16 @@ async function openPanelByKeyboard(): Promise<{ post: StandInPost; panel: Firefo
   if (!post) throw new Error(`Tab reached no Tip button (post ${postId})`)
 
   await page.press(KEYS.Enter)
+  return { post, panel: await panelTitled(post.author.name) }
+}
+
+/** The tip panel open in the page, once its title names this person. */
+async function panelTitled(person: string): Promise<FirefoxPage> {
   const panelFrame = async () => (await page.frames()).find((frame) => frame.url.startsWith(`${FIREFOX_EXTENSION_ORIGIN}/src/extension/panel/`))?.page
   await expect.poll(panelFrame).toBeDefined()
   const panel = (await panelFrame())!
-  await expect.poll(() => panel.evaluate(() => document.getElementById('panel-title')?.textContent ?? '')).toContain(post.author.name)
-  return { post, panel }
+  await expect.poll(() => panel.evaluate(() => document.getElementById('panel-title')?.textContent ?? '')).toContain(person)
+  return panel
 }
 
 /**
@@ -239,6 +248,25 @@ test('switching X off removes its buttons at once, without a reload; on brings t
   await expect.poll(count).toBe(before)
   expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
 })
+
+for (const profile of PROFILES) {
+  test(`Send on a ${profile.site} profile sits with Follow, names the person, and Enter opens the panel for them`, async () => {
+    // In front, where the keyboard goes: tests before opened extension pages in tabs of their own.
+    await page.bringToFront()
+    await page.goto(profile.url)
+    const send = `${profile.actions} > tipline-button[data-kind="send"]`
+    await expect.poll(() => page.evaluate((css) => document.querySelectorAll(css).length, send)).toBe(1)
+    const shown = await page.evaluate((css) => {
+      const host = document.querySelector<HTMLElement>(css)!
+      const button = host.shadowRoot!.querySelector('button')!
+      button.focus()
+      return { handle: host.dataset.handle, label: button.getAttribute('aria-label'), text: button.textContent }
+    }, send)
+    expect(shown).toEqual({ handle: profile.handle, label: `Send money to ${profile.person}`, text: 'Send' })
+    await page.press(KEYS.Enter)
+    await panelTitled(profile.person)
+  })
+}
 
 // Last: each saved page's route answers for x.com from then on.
 for (const [file, expected] of Object.entries(PAGES).filter(([, saved]) => saved.laidOutAsOnX)) {
