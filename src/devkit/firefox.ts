@@ -20,7 +20,7 @@ export const FIREFOX_EXTENSION_ORIGIN = 'moz-extension://7e1f1d2c-3b4a-4c5d-8e6f
 
 const STARTUP_TIMEOUT_MS = 30_000
 
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
+function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = [env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[]
   const found = candidates.find((path) => existsSync(path))
   if (!found) throw new Error('No Firefox found. Install one (Debian: `sudo apt-get install -y firefox-esr`) or set FIREFOX_PATH.')
