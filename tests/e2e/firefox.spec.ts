@@ -21,6 +21,7 @@ import { standInPosts, type StandInPost } from '../../src/devkit/sites/x/index.t
 import type { Stack } from '../../src/devkit/stack.ts'
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../src/shared/settings.ts'
 import { startTestStack } from './fixtures.ts'
+import { TEST_PAYER } from './pages/checkout.ts'
 import { PROFILES } from './pages/profiles.ts'
 import { coveredControls, PAGES, SAVED, savedFiles, widthsFor } from './pages/saved-x-pages.ts'
 import { blueskyRows, mastodonRows, xRows, type StandInRows } from './pages/standin-rows.ts'
@@ -173,14 +174,14 @@ test('a first tip: funds added from the panel land in it, and the tip it then se
   await expect.poll(checkoutTab).toBeDefined()
   const checkout = (await checkoutTab())!
   await expect.poll(() => checkout.evaluate(() => document.querySelector('form') !== null)).toBe(true)
-  await checkout.evaluate(() => {
-    const fields = { email: 'reader@example.com', card: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123', name: 'Test Reader' }
+  // The form's fields by their ids, as the stand-in names them.
+  await checkout.evaluate((fields) => {
     for (const [id, value] of Object.entries(fields)) {
       const input = document.getElementById(id) as HTMLInputElement
       if (!input.readOnly) input.value = value
     }
     document.querySelector('form')!.requestSubmit()
-  })
+  }, { ...TEST_PAYER, card: '4242 4242 4242 4242' })
 
   // Back on X, the panel left open now offers the tip: the background's news of the new wallet reached its frame.
   await page.bringToFront()
