@@ -5,7 +5,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chr
 import { refuseUnserved } from '../../src/devkit/sites/route.ts'
 import { routeXStandIn, standInPosts, POOL_SIZE } from '../../src/devkit/sites/x/index.ts'
 import { escapeTipPanel } from './pages/tip-panel.ts'
-import { scrollAndRender, xRows } from './pages/standin-rows.ts'
+import { scrollAndRender, xRows, type XRow } from './pages/standin-rows.ts'
 
 const POSTS = standInPosts(300)
 
@@ -56,6 +56,24 @@ test('scrolling through 300 recycled posts keeps exactly one true button on each
   }
   const tippable = POSTS.filter((post) => !post.promoted).map((post) => post.id)
   expect([...tipped].sort()).toEqual(tippable.sort())
+})
+
+test('a jump down the timeline shows its posts with their buttons in the same frame', async () => {
+  // Two screens at a time, past the rows the stand-in renders ahead (as X does), so every row on
+  // screen after the jump was filled in that very frame. A frame callback the page asks for after the
+  // stand-in asked for its render runs after the render, before the frame is painted: it reads the
+  // rows as they will be painted. A button added a frame later would miss it.
+  const jumpAndReadPaintedRows = `new Promise((done) => {
+    addEventListener('scroll', () => requestAnimationFrame(() => done((${rows.read.toString()})())), { once: true })
+    scrollBy(0, 1800)
+  })`
+  let seen = 0
+  for (let step = 0; step < 20; step++) {
+    const painted = (await page.evaluate(jumpAndReadPaintedRows)) as XRow[]
+    expect(rows.wrong(painted), `after jump ${step}`).toEqual([])
+    seen += painted.length
+  }
+  expect(seen).toBeGreaterThan(20 * 2)
 })
 
 test('a recycled row keeps its button element, re-pointed at the new post', async () => {
