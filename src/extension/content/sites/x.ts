@@ -46,6 +46,13 @@ const selectors = {
  */
 const ROW_AROUND_REPLY = '[role="group"]'
 const OWN_BAR = { actionBar: selectors.actionBar, reply: selectors.reply }
+/**
+ * The default permalink is the link around the post's timestamp. While it is X's own, the post's
+ * first timestamp is looked at first (its own comes before a quoted post's): matching the :has()
+ * over the post cost more than the rest of reading it.
+ */
+const OWN_PERMALINK = selectors.permalink
+const TIMESTAMP = 'time[datetime]'
 
 const PROMOTED_LABELS = new Set(['Ad', 'Promoted'])
 const HOSTS = new Set(['x.com', 'twitter.com', 'www.x.com', 'www.twitter.com', 'mobile.x.com', 'mobile.twitter.com'])
@@ -80,6 +87,15 @@ function own(el: Element, selector: string): Element | null {
     if (match.closest(selectors.post) === el) return match
   }
   return null
+}
+
+/** The post's own permalink: around its first timestamp, else the first own match of the selector. */
+function permalinkOf(el: Element): Element | null {
+  if (selectors.permalink === OWN_PERMALINK) {
+    const link = el.querySelector(TIMESTAMP)?.parentElement
+    if (link?.matches(selectors.permalink) && link.closest(selectors.post) === el) return link
+  }
+  return own(el, selectors.permalink)
 }
 
 function isPromoted(el: Element): boolean {
@@ -149,7 +165,7 @@ export const x: SiteAdapter = {
     if (isPromoted(el)) return null
     // The permalink is X's own link to the post: its path names the author (the original one, on a
     // repost) as well as the post, where the @handle beside the name would take a look at each link.
-    const permalink = own(el, selectors.permalink)?.getAttribute('href')
+    const permalink = permalinkOf(el)?.getAttribute('href')
     const path = permalink ? POST_PATH.exec(pathOf(permalink, POST_PATH)) : null
     const [pathname, handle, postId] = path ?? []
     if (!pathname || !handle || !postId) return null
