@@ -85,6 +85,16 @@ function textWidthPx(text: string): number {
 }
 
 /**
+ * A room narrower than the icon with its padding (X's bar in a window under about 400px wide, as on
+ * a phone): the icon alone, as wide as the room, down to 12px. Last, to win over the rules above.
+ */
+const NARROWER_THAN_ICON = `
+@container (width < 24px) {
+  :host([data-room]) button { padding-inline: 0; }
+  .icon { width: clamp(12px, 100cqi, 16px); height: clamp(12px, 100cqi, 16px); }
+}`
+
+/**
  * Where the room is narrower than the text needs, only the icon shows: a rule per text the Tip button
  * may show (as sent, as not), in the reader's language. Built once, so every button shares one sheet.
  */
@@ -104,7 +114,8 @@ function styleFor(kind: ButtonKind): string {
   ${state} button { padding-inline: 4px; margin-inline: 0; border-width: 0; }
 }`,
       )
-      .join('\n')
+      .join('\n') +
+    NARROWER_THAN_ICON
   return tipStyle
 }
 

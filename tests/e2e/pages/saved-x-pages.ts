@@ -18,18 +18,11 @@ export interface SavedPage {
   barInsideQuoteBox?: true
   /** The file keeps X's stylesheets, so its bars are laid out as on X (the snippets and the Article page stack them). */
   laidOutAsOnX?: true
-  /**
-   * The narrowest window its bars are checked in. Where X shows the views count, the icon after it
-   * has room down to about 420px; where X hides the count (narrow windows, some posts), the room
-   * starts after the like button instead, and holds down to 400px.
-   */
-  narrowestPx?: number
 }
 
 export const PAGES: Record<string, SavedPage> = {
   'cpft-pr777-home-timeline-2025-11.html': {
     laidOutAsOnX: true,
-    narrowestPx: 400,
     posts: 20,
     theme: 'dark',
     tipped: [
@@ -41,7 +34,6 @@ export const PAGES: Record<string, SavedPage> = {
   },
   'cpft-pr777-profile-badlogicgames.html': {
     laidOutAsOnX: true,
-    narrowestPx: 400,
     posts: 9,
     theme: 'dark',
     tipped: [
@@ -110,7 +102,12 @@ export async function coveredControls(): Promise<string[]> {
   })
 }
 
-/** The window widths a page laid out as on X is checked in: wide, and down to its narrowest. */
-export const widthsFor = (page: SavedPage): number[] => (page.laidOutAsOnX ? [1280, 500, page.narrowestPx ?? 420] : [])
+/**
+ * The window widths a page laid out as on X is checked in: wide, then every 20px from 500px down to
+ * narrowestPx (a phone's 360px). Below about 400px the room after X's views count is narrower than
+ * the icon with its padding, and the icon alone shrinks to fit it, down to 12px.
+ */
+export const widthsFor = (page: SavedPage, narrowestPx = 360): number[] =>
+  page.laidOutAsOnX ? [1280, ...Array.from({ length: (500 - narrowestPx) / 20 + 1 }, (_, i) => 500 - 20 * i)] : []
 
 export const savedFiles = existsSync(SAVED) ? readdirSync(SAVED).filter((file) => file.endsWith('.html')) : []
