@@ -76,6 +76,24 @@ test('a jump down the timeline shows its posts with their buttons in the same fr
   expect(seen).toBeGreaterThan(20 * 2)
 })
 
+test('a change right after a pass, in the same frame, is looked at in the next frame', async () => {
+  // Two visible posts' permalinks point at other posts: the first in a frame callback (looked at at
+  // once), the second in a task right after it, before the next frame (left for that frame).
+  const repointed = await page.evaluate(() => new Promise<string[]>((done) => {
+    const links = [...document.querySelectorAll('article a[href*="/status/"]:has(> time)')].slice(0, 2)
+    const ids = ['999000000000000001', '999000000000000002']
+    const repoint = (i: number) => links[i]!.setAttribute('href', `/someone_else/status/${ids[i]}`)
+    requestAnimationFrame(() => {
+      repoint(0)
+      setTimeout(() => {
+        repoint(1)
+        requestAnimationFrame(() => requestAnimationFrame(() => done(links.map((link) => link.closest('article')!.querySelector('tipline-button')!.getAttribute('data-post-id')!))))
+      })
+    })
+  }))
+  expect(repointed).toEqual(['999000000000000001', '999000000000000002'])
+})
+
 test('a recycled row keeps its button element, re-pointed at the new post', async () => {
   // Marked from the page side: the same element must follow the new post, not a second button
   // appear beside a stale one.
