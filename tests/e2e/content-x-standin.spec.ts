@@ -125,6 +125,29 @@ async function recordMessages(worker: Worker): Promise<void> {
   })
 }
 
+test("a button taken off a row that turns into an ad comes back, working, on that row's next post", async () => {
+  // Pool row 4 shows posts 12, 20 (an ad) and 28 in turn; none of 13–27 is another ad.
+  const [before, ad, after] = [12, 20, 28].map((index) => POSTS[index]!)
+  expect([before!.promoted, ad!.promoted, after!.promoted]).toEqual([false, true, false])
+  await recordMessages(browser.worker)
+  const showFrom = (index: number) => page.evaluate((y) => scrollTo(0, y), (index + 2) * 300)
+  await showFrom(8)
+  const marked = page.locator('tipline-button[data-test-mark="reused"]')
+  await page.locator(`tipline-button[data-post-id="${before!.id}"]`).evaluate((host) => host.setAttribute('data-test-mark', 'reused'))
+  await showFrom(16)
+  await expect(page.locator(`[data-index="${ad!.index}"] article`)).toBeVisible()
+  await expect(marked).toHaveCount(0)
+  await expect(page.locator(`[data-index="${ad!.index}"] tipline-button`)).toHaveCount(0)
+  await showFrom(24)
+  await expect(marked).toHaveAttribute('data-post-id', after!.id)
+  await expect(page.locator(`[data-index="${after!.index}"] tipline-button`)).toHaveCount(1)
+  await expect(marked.getByRole('button')).toHaveAccessibleName(`Tip ${after!.author.name}`)
+  await marked.getByRole('button').click()
+  await expect
+    .poll(() => browser.worker.evaluate(() => (globalThis as unknown as { tiplineSeen: { input?: { post?: { postId?: string } } }[] }).tiplineSeen))
+    .toContainEqual(expect.objectContaining({ tipline: 'panel.open', input: expect.objectContaining({ post: expect.objectContaining({ postId: after!.id }) }) }))
+})
+
 test('Tip asks the background to open a panel for exactly that post', async () => {
   await recordMessages(browser.worker)
   const post = POSTS.find((p) => p.repostedBy && !p.promoted)!

@@ -29,6 +29,9 @@ export interface AskMeasureDetail {
 /** Mutation reports kept for the next pass; past this many, it looks at every post instead. */
 const MAX_REPORTS = 5_000
 
+/** Tip buttons kept off the page for reuse: a timeline's worth of rows turning into ads at once. */
+const MAX_SPARE_BUTTONS = 20
+
 /** The least time between two tipped questions; a post found after a quiet spell is asked about at once. */
 const ASK_EVERY_MS = 250
 
@@ -141,6 +144,19 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
   }
 
   /**
+   * Tip buttons taken off the page (their row turned into an ad, or their bar was re-rendered),
+   * kept for the next post that needs one: building a button (its shadow root, icon and handlers)
+   * cost more than a whole pass over a post whose button is only re-pointed.
+   */
+  const spare: TipButton[] = []
+  const putAway = (host: Element | null | undefined) => {
+    if (!host) return
+    host.remove()
+    const button = buttons.get(host)
+    if (button && spare.length < MAX_SPARE_BUTTONS) spare.push(button)
+  }
+
+  /**
    * Attach, re-point or remove the button of one post; returns whether a button now shows a post it
    * did not show before. unasked collects post ids to ask the tipped question about.
    */
@@ -151,9 +167,9 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     const host = bar && tipHostIn(bar)
     // The post's last host sits where the post no longer puts its bar; a host under what is no longer tippable (an ad) goes too.
     const had = hostOfPost.get(el)
-    if (had !== undefined && had !== host) had.remove()
+    if (had !== undefined && had !== host) putAway(had)
     if (!bar || !post) {
-      host?.remove()
+      putAway(host)
       hostOfPost.delete(el)
       return false
     }
@@ -161,10 +177,15 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     if (button) {
       button.update(post, theme)
     } else {
-      button = new TipButton(post, theme, tipPost)
-      // A site that names where its bar has room gets the button there; otherwise after the last control.
-      button.hang(adapter.barEnd ? 'before' : 'after', adapter.barRoomStart !== undefined)
-      buttons.set(button.host, button)
+      button = spare.pop()
+      if (button) {
+        button.update(post, theme)
+      } else {
+        button = new TipButton(post, theme, tipPost)
+        // A site that names where its bar has room gets the button there; otherwise after the last control.
+        button.hang(adapter.barEnd ? 'before' : 'after', adapter.barRoomStart !== undefined)
+        buttons.set(button.host, button)
+      }
       bar.append(button.host)
       newBars.push(bar)
     }
