@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { launchWithExtension, type ExtensionBrowser } from '../../src/devkit/chromium.ts'
 import { refuseUnserved, routeSavedPage } from '../../src/devkit/sites/route.ts'
-import { coveredControls, PAGES, SAVED, savedFiles, widthsFor } from './pages/saved-x-pages.ts'
+import { coveredControls, PAGES, SAVED, savedFiles, unshownButtons, widthsFor } from './pages/saved-x-pages.ts'
 
 let browser: ExtensionBrowser
 test.beforeAll(async () => {
@@ -65,6 +65,7 @@ for (const [file, expected] of Object.entries(PAGES)) {
     for (const width of widthsFor(expected)) {
       await page.setViewportSize({ width, height: 900 })
       expect(await page.evaluate(coveredControls), `at ${width}px`).toEqual([])
+      expect(await page.evaluate(unshownButtons), `at ${width}px`).toEqual([])
     }
     await page.close()
   })

@@ -23,7 +23,7 @@ import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../src
 import { startTestStack } from './fixtures.ts'
 import { TEST_PAYER } from './pages/checkout.ts'
 import { PROFILES } from './pages/profiles.ts'
-import { coveredControls, PAGES, SAVED, savedFiles, widthsFor } from './pages/saved-x-pages.ts'
+import { coveredControls, PAGES, SAVED, savedFiles, unshownButtons, widthsFor } from './pages/saved-x-pages.ts'
 import { blueskyRows, mastodonRows, xRows, type StandInRows } from './pages/standin-rows.ts'
 
 // What routeSites serves: each stand-in's default timeline.
@@ -269,15 +269,9 @@ for (const profile of PROFILES) {
   })
 }
 
-/**
- * Firefox sets X's counts a little wider: at 360px the room after the views count is 10px, under
- * the icon's 12px, and it lies 2px into the count's link (seen on twooter).
- */
-const FIREFOX_NARROWEST_PX = 380
-
 // Last: each saved page's route answers for x.com from then on.
 for (const [file, expected] of Object.entries(PAGES).filter(([, saved]) => saved.laidOutAsOnX)) {
-  const widths = widthsFor(expected, FIREFOX_NARROWEST_PX)
+  const widths = widthsFor(expected, true)
   test(`saved X page ${file}, with X's own CSS: one true button per post, over no control down to ${widths.at(-1)}px`, async () => {
     test.skip(!savedFiles.includes(file), `SKIPPED LOUDLY: ${resolve(SAVED, file)} is missing`)
     await routeSavedPage(firefox, 'https://x.com/home', readFileSync(resolve(SAVED, file), 'utf8'))
@@ -291,6 +285,7 @@ for (const [file, expected] of Object.entries(PAGES).filter(([, saved]) => saved
     for (const width of widths) {
       await tab.resize({ width, height: 900 })
       expect(await tab.evaluate(coveredControls), `at ${width}px`).toEqual([])
+      expect(await tab.evaluate(unshownButtons), `at ${width}px`).toEqual([])
     }
   })
 }
