@@ -156,6 +156,14 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     if (button && spare.length < MAX_SPARE_BUTTONS) spare.push(button)
   }
 
+  const newTipButton = (post: PostRef, theme: Theme): TipButton => {
+    const button = new TipButton(post, theme, tipPost)
+    // A site that names where its bar has room gets the button there; otherwise after the last control.
+    button.hang(adapter.barEnd ? 'before' : 'after', adapter.barRoomStart !== undefined)
+    buttons.set(button.host, button)
+    return button
+  }
+
   /**
    * Attach, re-point or remove the button of one post; returns whether a button now shows a post it
    * did not show before. unasked collects post ids to ask the tipped question about.
@@ -166,29 +174,21 @@ export function startEngine(adapter: SiteAdapter, options: EngineOptions): Engin
     // Sites recycle rows: a host already in this bar is re-pointed at the row's current post.
     const host = bar && tipHostIn(bar)
     // The post's last host sits where the post no longer puts its bar; a host under what is no longer tippable (an ad) goes too.
+    // One no longer in the post is no stray of it: gone with the post's old markup, or reused since.
     const had = hostOfPost.get(el)
-    if (had !== undefined && had !== host) putAway(had)
+    if (had !== undefined && had !== host && el.contains(had)) putAway(had)
     if (!bar || !post) {
       putAway(host)
       hostOfPost.delete(el)
       return false
     }
     let button = host && buttons.get(host)
-    if (button) {
-      button.update(post, theme)
-    } else {
-      button = spare.pop()
-      if (button) {
-        button.update(post, theme)
-      } else {
-        button = new TipButton(post, theme, tipPost)
-        // A site that names where its bar has room gets the button there; otherwise after the last control.
-        button.hang(adapter.barEnd ? 'before' : 'after', adapter.barRoomStart !== undefined)
-        buttons.set(button.host, button)
-      }
+    if (!button) {
+      button = spare.pop() ?? newTipButton(post, theme)
       bar.append(button.host)
       newBars.push(bar)
     }
+    button.update(post, theme)
     hostOfPost.set(el, button.host)
     anchorAtEnd(bar)
     const { postId } = post
