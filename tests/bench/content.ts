@@ -13,7 +13,8 @@
 //                             buttons bound
 //   scripting_ratio           CDP Performance ScriptDuration over the whole scroll, with / without
 //   long_tasks_added          PerformanceObserver 'longtask' entries, with minus without, from the
-//                             page's load on; the stand-in's own load crosses 50 ms in some runs only
+//                             page's load on (the stand-in's own load stays under 50 ms: its posts
+//                             are JSON data, not a script literal; see src/devkit/sites/script-json.ts)
 //   long_tasks_added_scrolling the same, counting only tasks that start once the scroll has begun
 //   longest_pass_ms           the longest engine pass, the first (which looks at the whole page) included:
 //                             under 50 ms, no pass is a long task on its own

@@ -5,6 +5,7 @@
 // PostControls row (replyBtn, repostBtn, likeBtn, …) with no testid of its own. Like the app's
 // list, rows are mounted as they near the viewport and unmounted when they leave it (a returning
 // post is a new element), and the next page of the feed loads when the end comes close.
+import { scriptJson } from '../script-json.ts'
 import type { BlueskyAuthor, BlueskyNotification, BlueskyPost } from './posts.ts'
 
 /** Height of every feed row, in CSS pixels: fixed, so the window of mounted rows is simple. */
@@ -172,9 +173,6 @@ if (view === 'thread') {
   render();
 }
 `
-
-/** JSON inside a <script>: "<" escaped so no post text can close the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
 export type BlueskyView =
   | { view: 'feed'; posts: BlueskyPost[]; profile: BlueskyAuthor | null }

@@ -9,6 +9,7 @@
 // .detailed-status__action-bar between its ancestor and replies. A profile (/@acct) puts the
 // account's header (.account__header: its buttons row with Follow, the name and @acct in the h1)
 // above the account's own statuses.
+import { scriptJson } from '../script-json.ts'
 import type { MastodonAccount, MastodonStatus } from './posts.ts'
 
 /** Statuses per page of the timeline, as the app asks for them. */
@@ -167,9 +168,6 @@ if (PAGE.view === 'status') {
   loadMore();
 }
 `
-
-/** JSON inside a <script>: "<" escaped so no post text can close the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
 export type MastodonView =
   | { view: 'timeline'; statuses: MastodonStatus[] }

@@ -3,6 +3,7 @@
 // timestamp permalink, and the role="group" action bar. Like X's React list, a fixed pool of rows
 // is reused as you scroll: each row's content is replaced in place, and its action bar element is
 // kept and updated, so an extension's button in it must follow the new post.
+import { jsonScript, scriptJson } from '../script-json.ts'
 import type { StandInPost } from './posts.ts'
 import { PROFILE_STYLE } from './profile.ts'
 
@@ -141,14 +142,12 @@ addEventListener('scroll', () => { frame ||= requestAnimationFrame(() => { frame
 render();
 `
 
-/** JSON inside a <script>: "<" escaped so no post text can close the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
-
 /** X's own interface language: Arabic lays the whole page out right to left. */
 export type UiLanguage = 'en' | 'ar'
 
 /** header: markup above the timeline, such as a profile's (profile.ts). */
 export function timelineHtml(posts: StandInPost[], title: string, language: UiLanguage = 'en', header = ''): string {
+  const postsData = jsonScript('stand-in-posts', posts)
   return `<!DOCTYPE html>
 <html dir="${language === 'ar' ? 'rtl' : 'ltr'}" lang="${language}" style="background-color: #FFFFFF;">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${STYLE}${header ? PROFILE_STYLE : ''}</style></head>
@@ -157,7 +156,8 @@ export function timelineHtml(posts: StandInPost[], title: string, language: UiLa
 <section aria-labelledby="accessible-list-1" role="region" class="css-175oi2r"><h1 id="accessible-list-1" dir="ltr" style="position:absolute;clip:rect(0 0 0 0)">Your Home Timeline</h1>
 <div aria-label="Timeline: Your Home Timeline" class="css-175oi2r"><div class="css-175oi2r" style="position: relative;"></div></div>
 </section></div></main></div></div>
-<script>const POSTS = ${scriptJson(posts)}; const ROW_HEIGHT = ${ROW_HEIGHT}; const POOL_SIZE = ${POOL_SIZE}; const ROW = ${scriptJson(ROW)};
+${postsData.element}
+<script>const POSTS = ${postsData.read}; const ROW_HEIGHT = ${ROW_HEIGHT}; const POOL_SIZE = ${POOL_SIZE}; const ROW = ${scriptJson(ROW)};
 ${SCRIPT}</script>
 </body>
 </html>`
