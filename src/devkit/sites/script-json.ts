@@ -6,7 +6,7 @@ export const scriptJson = (value: unknown): string => JSON.stringify(value).repl
 /**
  * A JSON script element, and the expression that reads it back in the page. Parsed as JSON rather
  * than compiled as part of a script: X's 2,000-post timeline (about 700 KB) as a script literal made
- * a 60–77 ms long task at load, which the content benchmark would count against the extension in
+ * a 59–77 ms long task at load, which the content benchmark would count against the extension in
  * whichever run it fell.
  */
 export function jsonScript(id: string, value: unknown): { element: string; read: string } {
