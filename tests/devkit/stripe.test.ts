@@ -413,6 +413,26 @@ describe('webhooks', () => {
     }
   })
 
+  test('an endpoint added after start gets the events emitted from then on', async () => {
+    const late = await startReceiver()
+    const local = await startStripeStandIn({ port: 0, retry: { baseMs: 20, maxAttempts: 2 } })
+    try {
+      const before = await topUp(sdkFor(local))
+      await control(local, `/checkout/sessions/${before.id}/expire`)
+      local.addWebhook({ url: late.url, secret: WEBHOOK_SECRET })
+      const after = await topUp(sdkFor(local))
+      await control(local, `/checkout/sessions/${after.id}/expire`)
+      await eventually(() => expect(late.received).toHaveLength(1))
+      const event = stripe.webhooks.constructEvent(late.received[0]!.body, late.received[0]!.headers['stripe-signature'] as string, WEBHOOK_SECRET)
+      expect((event.data.object as Stripe.Checkout.Session).id).toBe(after.id)
+      // The first event had no endpoint to wait on; the second's count falls once the endpoint answers.
+      await eventually(() => expect(local.events().map((e) => e.pending_webhooks)).toEqual([0, 0]))
+    } finally {
+      await local.close()
+      await late.close()
+    }
+  })
+
   test('closing the stand-in stops pending redeliveries', async () => {
     const failing = await startReceiver([500, 500, 500, 500, 500])
     const local = await startStripeStandIn({ port: 0, webhooks: [{ url: failing.url, secret: WEBHOOK_SECRET }], retry: { baseMs: 200, maxAttempts: 5 } })

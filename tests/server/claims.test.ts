@@ -2,7 +2,6 @@
 // AppView, Mastodon instances and X's oEmbed (a real HTTP server), the ledger is real (PGlite, and
 // Postgres when DATABASE_URL is set), and wallets are funded through the Stripe stand-in.
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { routes } from '../../src/shared/api.ts'
 import { startSitesPublicApi, type SitesPublicApi } from '../../src/devkit/sites/public-api.ts'
@@ -12,6 +11,7 @@ import type { ClaimCheckerBases } from '../../src/server/claims/checkers.ts'
 import { returnExpiredTips } from '../../src/server/ledger/index.ts'
 import { call, newDevice, type Device } from './support/device.ts'
 import { deliver, event } from './support/webhooks.ts'
+import { closedPort } from './support/closed-port.ts'
 
 const databaseUrl = process.env.DATABASE_URL
 const targets: Array<{ name: string; databaseUrl?: string }> = [{ name: 'PGlite (embedded)' }]
@@ -295,7 +295,7 @@ for (const target of targets) {
 describe('a site that cannot be reached', () => {
   let at: Instance
   beforeAll(async () => {
-    const closed = await freePort()
+    const closed = await closedPort()
     at = await startInstance({ checkers: { bluesky: `http://127.0.0.1:${closed}`, x: `http://127.0.0.1:${closed}` } })
   })
   afterAll(async () => {
@@ -364,14 +364,3 @@ describe('claim checker configuration', () => {
     expect(() => configFromEnv({ ...required, TIPLINE_CLAIM_X_URL: 'not a url' })).toThrow(/TIPLINE_CLAIM_X_URL/)
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}

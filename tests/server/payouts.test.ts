@@ -105,14 +105,6 @@ async function startEventGate(apiUrl: string): Promise<EventGate> {
   return gate
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 const eventually = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 8_000, interval: 50 })
 
 for (const target of targets) {
@@ -124,23 +116,12 @@ for (const target of targets) {
     let stripe: Stripe
 
     beforeAll(async () => {
-      const port = await freePort()
-      const apiUrl = `http://127.0.0.1:${port}`
       const webhookSecret = `whsec_${key()}`
       const connectWebhookSecret = `whsec_${key()}`
-      gate = await startEventGate(apiUrl)
-      standIn = await startStripeStandIn({
-        port: 0,
-        secretKey: `sk_test_${key()}`,
-        retry: { baseMs: 50, maxAttempts: 5 },
-        webhooks: [
-          { url: `${gate.url}${routes.stripeWebhook}`, secret: webhookSecret },
-          { url: `${apiUrl}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true },
-        ],
-      })
+      standIn = await startStripeStandIn({ port: 0, secretKey: `sk_test_${key()}`, retry: { baseMs: 50, maxAttempts: 5 } })
       line = await startStripeLine(standIn.url)
       api = await startApi({
-        port,
+        port: 0,
         ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
         devClaims: true,
         stripe: {
@@ -154,6 +135,9 @@ for (const target of targets) {
         rateLimits: { authPerMinute: 0, moneyPerMinute: 0 },
         logger: () => undefined,
       })
+      gate = await startEventGate(api.url)
+      standIn.addWebhook({ url: `${gate.url}${routes.stripeWebhook}`, secret: webhookSecret })
+      standIn.addWebhook({ url: `${api.url}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true })
       const { hostname, port: standInPort } = new URL(standIn.url)
       stripe = new Stripe(standIn.secretKey, { host: hostname, port: Number(standInPort), protocol: 'http' })
     })

@@ -3,8 +3,6 @@
 // accounts' events (onboarding readiness) by itself; the platform's checkout events are
 // delivered by the test, signed as Stripe signs them, so it decides when and how often.
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { startStripeStandIn, TEST_CARDS, type StripeStandIn } from '../../src/devkit/stripe/index.ts'
@@ -21,14 +19,6 @@ const key = () => randomBytes(12).toString('hex')
 const FEE_BPS = 500
 const eventually = <T>(check: () => Promise<T>) => vi.waitFor(check, { timeout: 8_000, interval: 50 })
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 interface ProductsStack {
   api: RunningApi
   standIn: StripeStandIn
@@ -42,20 +32,13 @@ interface ProductsStack {
  * test's to deliver. `embedded: false` leaves out the publishable key, as an operator may.
  */
 async function startProductsStack(options: { databaseUrl?: string; rateLimits: RateLimits; embedded?: boolean }): Promise<ProductsStack> {
-  const port = await freePort()
-  const apiUrl = `http://127.0.0.1:${port}`
   const webhookSecret = `whsec_${key()}`
   const connectWebhookSecret = `whsec_${key()}`
-  const standIn = await startStripeStandIn({
-    port: 0,
-    secretKey: `sk_test_${key()}`,
-    retry: { baseMs: 50, maxAttempts: 5 },
-    webhooks: [{ url: `${apiUrl}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true }],
-  })
+  const standIn = await startStripeStandIn({ port: 0, secretKey: `sk_test_${key()}`, retry: { baseMs: 50, maxAttempts: 5 } })
   const { hostname, port: standInPort } = new URL(standIn.url)
   const where = { host: hostname, port: Number(standInPort), protocol: 'http' as const }
   const api = await startApi({
-    port,
+    port: 0,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     feeBasisPoints: FEE_BPS,
     stripe: {
@@ -68,6 +51,7 @@ async function startProductsStack(options: { databaseUrl?: string; rateLimits: R
     rateLimits: options.rateLimits,
     logger: () => undefined,
   })
+  standIn.addWebhook({ url: `${api.url}${routes.stripeConnectWebhook}`, secret: connectWebhookSecret, connect: true })
   return {
     api,
     standIn,

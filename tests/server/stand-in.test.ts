@@ -2,7 +2,6 @@
 // Checkout paid through the stand-in's controls, and refunds, disputes and expiry arriving as the
 // stand-in's own signed webhooks, so the event shapes the API handles are the ones it really gets.
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { routes } from '../../src/shared/api.ts'
@@ -15,17 +14,12 @@ let api: RunningApi
 let stripe: Stripe
 
 beforeAll(async () => {
-  // The stand-in must know the webhook URL before the API exists, so pick the API's port first.
-  const apiPort = await freePort()
   const webhookSecret = `whsec_${randomBytes(16).toString('hex')}`
-  standIn = await startStripeStandIn({
-    port: 0,
-    webhooks: [{ url: `http://127.0.0.1:${apiPort}${routes.stripeWebhook}`, secret: webhookSecret }],
-    retry: { baseMs: 100, maxAttempts: 5 },
-  })
+  standIn = await startStripeStandIn({ port: 0, retry: { baseMs: 100, maxAttempts: 5 } })
   const { hostname, port } = new URL(standIn.url)
   const stripeConfig = { secretKey: standIn.secretKey, webhookSecret, host: hostname, port: Number(port), protocol: 'http' as const }
-  api = await startApi({ port: apiPort, stripe: stripeConfig, devClaims: true, logger: () => undefined })
+  api = await startApi({ port: 0, stripe: stripeConfig, devClaims: true, logger: () => undefined })
+  standIn.addWebhook({ url: `${api.url}${routes.stripeWebhook}`, secret: webhookSecret })
   stripe = new Stripe(standIn.secretKey, { host: hostname, port: Number(port), protocol: 'http' })
 })
 afterAll(async () => {
@@ -131,14 +125,3 @@ describe('payments API with the Stripe stand-in', () => {
     expect((await reader.get(routes.wallet)).body.balance).toBe(0)
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}

@@ -1,10 +1,10 @@
 // When Stripe cannot be reached, starting a top-up answers 503 with a code the extension can
 // retry on (same Idempotency-Key), and nothing is recorded.
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { routes } from '../../src/shared/api.ts'
 import { startApi, type RunningApi } from '../../src/server/index.ts'
 import { newDevice } from './support/device.ts'
+import { closedPort } from './support/closed-port.ts'
 
 let api: RunningApi
 beforeAll(async () => {
@@ -26,15 +26,3 @@ test('a top-up while Stripe is unreachable is a retryable 503 and leaves no top-
   const { rows } = await api.db.query('SELECT 1 FROM topups WHERE account_id = $1', [reader.accountId])
   expect(rows).toEqual([])
 })
-
-/** A port nothing listens on: bound, noted, released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}

@@ -36,6 +36,12 @@ export interface StripeStandIn {
   url: string // e.g. http://127.0.0.1:12111
   secretKey: string
   publishableKey: string
+  /**
+   * Registers an endpoint once the receiver's URL is known, as one adds an endpoint in Stripe's
+   * dashboard after deploying: it gets the events emitted from then on. A test can so start its API
+   * on any free port rather than reserve one ahead, which another process may take in between.
+   */
+  addWebhook(endpoint: WebhookEndpoint): void
   close(): Promise<void>
   events: () => StripeEvent[] // what was emitted, for tests
   deliveries: () => Delivery[]
@@ -49,7 +55,7 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
   const host = options.host ?? '127.0.0.1'
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY
   const publishableKey = options.publishableKey ?? DEFAULT_PUBLISHABLE_KEY
-  const endpoints = options.webhooks ?? []
+  const endpoints = [...(options.webhooks ?? [])]
   const store = new Store()
   const webhooks = new WebhookDispatcher(endpoints, options.retry ?? DEFAULT_RETRY, (eventId) => {
     store.event(eventId).pending_webhooks -= 1
@@ -91,6 +97,9 @@ export async function startStripeStandIn(options: StripeStandInOptions): Promise
     url,
     secretKey,
     publishableKey,
+    addWebhook(endpoint) {
+      endpoints.push(endpoint)
+    },
     events: () => [...store.events.values()],
     deliveries: () => webhooks.deliveries(),
     async close() {
