@@ -215,6 +215,38 @@ test('Tip opens one tip panel over the post; Escape, a click outside and panel.r
   await expect(panel).toHaveCount(0)
 })
 
+test("Escape hands focus back to the tipped post's button, never to a recycled row's new post", async () => {
+  const focusedPostId = () =>
+    page.evaluate(() => (document.activeElement?.localName === 'tipline-button' ? (document.activeElement as HTMLElement).dataset.postId : document.activeElement?.localName))
+  const first = POSTS[0]!
+  const tip = page.locator(`tipline-button[data-post-id="${first.id}"]`)
+  const openFromKeyboard = async () => {
+    await tip.getByRole('button').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(focusedPostId).toBe('tipline-panel')
+  }
+  // The top row shows post POOL_SIZE once a few rows have scrolled away (see the recycled-row test).
+  const scrollAway = async () => {
+    await page.evaluate((y) => scrollTo(0, y), 5 * 300)
+    await expect(page.locator(`tipline-button[data-post-id="${POSTS[POOL_SIZE]!.id}"]`)).toBeAttached()
+    await expect(tip).toHaveCount(0)
+  }
+
+  // Scrolled away and back, the post is under its button again: focus goes there.
+  await openFromKeyboard()
+  await scrollAway()
+  await page.evaluate(() => scrollTo(0, 0))
+  await expect(tip).toBeAttached()
+  await escapeTipPanel(page)
+  await expect.poll(focusedPostId).toBe(first.id)
+
+  // Still away: the button it came from now tips someone else, so focus goes to none.
+  await openFromKeyboard()
+  await scrollAway()
+  await escapeTipPanel(page)
+  await expect.poll(focusedPostId).toBe('body')
+})
+
 test('the button sits in the action bar row and follows the site between light and dark', async () => {
   const bar = page.locator('[role="group"]').first()
   const host = bar.locator('tipline-button')

@@ -133,6 +133,16 @@ export function tipHostIn(parent: Element): Element | undefined {
   return undefined
 }
 
+/**
+ * The button on the page now showing this post (a Send button: this person), preferring `likely`:
+ * a row recycled since may show another post under the button that was pressed.
+ */
+export function buttonShowing(post: PostRef, likely?: Element): HTMLElement | null {
+  const selector = `${TIP_BUTTON_TAG}[data-site="${CSS.escape(post.site)}"][data-handle="${CSS.escape(post.handle)}"][data-post-id="${CSS.escape(post.postId ?? '')}"]`
+  if (likely instanceof HTMLElement && likely.isConnected && likely.matches(selector)) return likely
+  return document.querySelector<HTMLElement>(selector)
+}
+
 /** Light or dark from the page's own background colour, the way the site itself themes. */
 export function pageTheme(doc: Document = document): Theme {
   const colour = [doc.body, doc.documentElement]

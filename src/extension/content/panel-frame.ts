@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill'
 import type { ContentCommand, PostRef } from '../../shared/messages.ts'
 import { isPanelHeight } from '../../shared/panel-height.ts'
 import { send } from '../send.ts'
+import { buttonShowing } from './button.ts'
 import { attachStyledShadow } from './shadow.ts'
 
 const PANEL_PAGE = 'src/extension/panel/index.html'
@@ -23,8 +24,10 @@ interface OpenPanel {
   token: string
   host: HTMLElement
   frame: HTMLIFrameElement
-  /** The button it opened from, where focus goes back when the panel closes. */
+  /** The button it opened from, where it is placed. */
   anchor: HTMLElement
+  /** Whom it tips: focus goes back to the button showing this when the panel closes. */
+  post: PostRef
 }
 
 /**
@@ -104,12 +107,13 @@ export class PanelFrames {
     // Focus goes into the panel, as into a dialog, so a keyboard user carries on there.
     frame.addEventListener('load', () => frame.focus(), { once: true })
     document.documentElement.append(host)
-    this.open = { token, host, frame, anchor }
+    this.open = { token, host, frame, anchor, post }
   }
 
   /**
    * refocus: the reader closed it from the keyboard or from inside it, so focus goes back to the
-   * button it came from rather than to the top of the page. A click elsewhere keeps focus where it went.
+   * button of the post it tipped rather than to the top of the page: the button it came from, unless
+   * the site has since recycled that row for another post. A click elsewhere keeps focus where it went.
    */
   close(options: { refocus?: boolean } = {}): void {
     this.generation++
@@ -119,6 +123,6 @@ export class PanelFrames {
     // Focus inside the panel shows here as its host.
     const hadFocus = document.activeElement === open.host
     open.host.remove()
-    if (options.refocus && hadFocus) open.anchor.shadowRoot?.querySelector('button')?.focus()
+    if (options.refocus && hadFocus) buttonShowing(open.post, open.anchor)?.shadowRoot?.querySelector('button')?.focus()
   }
 }
