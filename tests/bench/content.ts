@@ -5,6 +5,9 @@
 //                             a pass covers reading the page's changes, finding and reading the posts,
 //                             and binding their buttons
 //   per_post_ms_mean          all passes' time over all buttons bound
+//   pass_ms_median            the same passes' own times, undivided; with buttons_per_pass_mean and the
+//                             table by buttons bound, it shows how much of a pass's time is the pass's
+//                             own and how much each post adds: the stand-in shows about two new posts a frame
 //                             The stand-in is served cross-origin isolated (both runs), so the clock
 //                             reads to 5 µs: in a page that is not, performance.now() steps by 100 µs,
 //                             and a pass of two posts reads 0, 0.1 or 0.2 ms, too coarse for a 0.05 target
@@ -43,8 +46,8 @@ interface ScrollRun {
   longTasksScrolling: number
   longestPassMs: number
   layoutShift: number
-  /** Per engine pass that bound buttons: its duration divided by the buttons it bound. */
-  perPostMs: number[]
+  /** Each engine pass that bound buttons: its duration and how many it bound. */
+  boundPasses: { duration: number; bound: number }[]
   passMs: number
   bound: number
   asks: number
@@ -100,7 +103,7 @@ async function scrollEndToEnd(context: BrowserContext, withExtension: boolean): 
     longTasksScrolling: seen.longTasks.filter((start) => start >= scrollStart).length,
     longestPassMs: Math.max(0, ...passes.map((pass) => pass.duration)),
     layoutShift: seen.layoutShift,
-    perPostMs: passes.filter((pass) => pass.bound > 0).map((pass) => pass.duration / pass.bound),
+    boundPasses: passes.filter((pass) => pass.bound > 0),
     passMs: passes.reduce((sum, pass) => sum + pass.duration, 0),
     bound: passes.reduce((sum, pass) => sum + pass.bound, 0),
     asks: asks.length,
@@ -152,11 +155,15 @@ export async function benchContent(): Promise<void> {
   const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox', '--disable-gpu'] })
   const without = await scrollEndToEnd(await plain.newContext(), false).finally(() => plain.close())
 
-  const perPost = [...withExtension.perPostMs].sort((a, b) => a - b)
+  const { boundPasses } = withExtension
+  const perPost = boundPasses.map((pass) => pass.duration / pass.bound).sort((a, b) => a - b)
+  const sortedMs = (passes: typeof boundPasses) => passes.map((pass) => pass.duration).sort((a, b) => a - b)
   const figures = {
     per_post_ms_median: round(percentile(perPost, 50), 4),
     per_post_ms_p99: round(percentile(perPost, 99), 4),
     per_post_ms_mean: round(withExtension.passMs / withExtension.bound, 4),
+    pass_ms_median: round(percentile(sortedMs(boundPasses), 50), 4),
+    buttons_per_pass_mean: round(withExtension.bound / boundPasses.length, 2),
     tipped_ask_ms_per_post: round(withExtension.askMs / withExtension.bound, 4),
     scripting_ratio: round(withExtension.scriptSeconds / without.scriptSeconds, 3),
     long_tasks_added: withExtension.longTasks - without.longTasks,
@@ -172,7 +179,7 @@ export async function benchContent(): Promise<void> {
       'while scrolling': withExtension.longTasksScrolling,
       'layout shift': round(withExtension.layoutShift, 4),
       'buttons bound': withExtension.bound,
-      'engine passes': withExtension.perPostMs.length,
+      'engine passes': boundPasses.length,
       'tipped questions': withExtension.asks,
     },
     'without': {
@@ -185,6 +192,16 @@ export async function benchContent(): Promise<void> {
       'tipped questions': 0,
     },
   })
+  const byBound = new Map<number, typeof boundPasses>()
+  for (const pass of boundPasses) byBound.set(pass.bound, [...(byBound.get(pass.bound) ?? []), pass])
+  console.table(
+    Object.fromEntries(
+      [...byBound].sort(([a], [b]) => a - b).map(([bound, passes]) => [
+        `passes binding ${bound}`,
+        { passes: passes.length, 'median ms': round(percentile(sortedMs(passes), 50), 4), 'median ms per post': round(percentile(sortedMs(passes), 50) / bound, 4) },
+      ]),
+    ),
+  )
   console.table(figures)
   console.log(`  written to ${writeFigures('content', figures)}`)
 }
