@@ -5,12 +5,12 @@
 //                             a pass covers reading the page's changes, finding and reading the posts,
 //                             and binding their buttons
 //   per_post_ms_mean          all passes' time over all buttons bound
-//   pass_ms_median            the same passes' own times, undivided; with buttons_per_pass_mean and the
-//                             table by buttons bound, it shows how much of a pass's time is the pass's
-//                             own and how much each post adds: the stand-in shows about two new posts a frame
 //                             The stand-in is served cross-origin isolated (both runs), so the clock
 //                             reads to 5 µs: in a page that is not, performance.now() steps by 100 µs,
 //                             and a pass of two posts reads 0, 0.1 or 0.2 ms, too coarse for a 0.05 target
+//   pass_ms_median            the same passes' own times, undivided; with buttons_per_pass_mean and the
+//                             table by buttons bound, it shows how much of a pass's time is the pass's
+//                             own and how much each post adds: the stand-in shows about two new posts a frame
 //   tipped_ask_ms_per_post    the questions to the background about which posts were tipped, sent
 //                             apart from the passes in batches ('tipline:ask' measures), over all
 //                             buttons bound
@@ -196,10 +196,12 @@ export async function benchContent(): Promise<void> {
   for (const pass of boundPasses) byBound.set(pass.bound, [...(byBound.get(pass.bound) ?? []), pass])
   console.table(
     Object.fromEntries(
-      [...byBound].sort(([a], [b]) => a - b).map(([bound, passes]) => [
-        `passes binding ${bound}`,
-        { passes: passes.length, 'median ms': round(percentile(sortedMs(passes), 50), 4), 'median ms per post': round(percentile(sortedMs(passes), 50) / bound, 4) },
-      ]),
+      [...byBound]
+        .sort(([a], [b]) => a - b)
+        .map(([bound, passes]) => {
+          const median = percentile(sortedMs(passes), 50)
+          return [`passes binding ${bound}`, { passes: passes.length, 'median ms': round(median, 4), 'median ms per post': round(median / bound, 4) }]
+        }),
     ),
   )
   console.table(figures)
