@@ -193,7 +193,11 @@ export async function benchContent(): Promise<void> {
     },
   })
   const byBound = new Map<number, typeof boundPasses>()
-  for (const pass of boundPasses) byBound.set(pass.bound, [...(byBound.get(pass.bound) ?? []), pass])
+  for (const pass of boundPasses) {
+    const group = byBound.get(pass.bound) ?? []
+    group.push(pass)
+    byBound.set(pass.bound, group)
+  }
   console.table(
     Object.fromEntries(
       [...byBound]
